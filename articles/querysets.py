@@ -1,0 +1,48 @@
+"""How articles are read: the one definition of "public" lives here.
+
+An article is public when an editor has published it (status published, or
+scheduled) and its publication time has come. A scheduled article therefore
+goes live at its time with no job to run: every public query compares
+published_at with now.
+"""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+PUBLIC_STATUSES = ("published", "scheduled")
+
+
+def public_q(prefix: str = "", *, now=None) -> Q:
+    """The public rule as a Q, for models that filter through articles (prefix "articles__")."""
+    now = now or timezone.now()
+    return Q(**{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__lte": now})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(public_q())
+
+    def for_list(self):
+        """What an article card shows, in a fixed number of queries whatever the page size."""
+        from .models import Province
+
+        return self.only(
+            "id", "title", "slug", "lead", "published_at", "lead_image", "lead_image_width",
+            "lead_image_height", "lead_image_caption", "status", "source_name", "byline",
+        ).prefetch_related(
+            Prefetch("provinces", queryset=Province.objects.only("id", "name", "slug", "valid_to")),
+        )
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+    def for_province(self, province):
+        """Articles tagged with the province or any unit merged into it, at any depth."""
+        from .models import Province
+
+        ids, frontier = {province.pk}, [province.pk]
+        while frontier:
+            frontier = list(Province.objects.filter(successor__in=frontier).values_list("pk", flat=True))
+            ids.update(frontier)
+        return self.filter(provinces__in=ids).distinct()

@@ -1,0 +1,89 @@
+"""Unicode normalisation for Vietnamese text.
+
+Vietnamese arrives in several equivalent spellings: precomposed (NFC) or
+decomposed (NFD) code points, the tone mark on either vowel of an open
+"oa", "oe" or "uy" rhyme (Thanh Hoá / Thanh Hóa, thuỷ / thủy), non-breaking
+and zero-width spaces from web pages. Everything the project stores or
+compares goes through these functions first.
+"""
+
+import re
+import unicodedata
+
+# Combining tone marks: grave, acute, tilde, hook above, dot below.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_VOWELS = frozenset("aăâeêioôơuưy")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def nfc(text: str) -> str:
+    """Precomposed form, without invisible characters (zero-width, BOM, soft hyphen)."""
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def fold_spaces(text: str) -> str:
+    """Every run of white space (NBSP included) becomes one space; ends trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean(text: str) -> str:
+    """The form stored for any line of text: NFC, invisible characters gone, spaces folded."""
+    return fold_spaces(nfc(text))
+
+
+def _split_tone(char: str) -> tuple[str, str]:
+    decomposed = unicodedata.normalize("NFD", char)
+    base = "".join(c for c in decomposed if c not in TONE_MARKS)
+    tone = "".join(c for c in decomposed if c in TONE_MARKS)
+    return unicodedata.normalize("NFC", base), tone
+
+
+def _modern_tone(word: str) -> str:
+    """Move the tone of a closing "oa", "oe", "uy" to its first vowel: hoà -> hòa.
+
+    This is the placement of the official names (Thanh Hóa, Ủy ban); words
+    with another rhyme, and "qu" + y (quý), are left as they are.
+    """
+    parts = [_split_tone(c) for c in word]
+    bases = "".join(base for base, _ in parts).lower()
+    vowels = [i for i, c in enumerate(bases) if c in _VOWELS]
+    if len(vowels) != 2 or vowels[1] != vowels[0] + 1 or vowels[1] != len(bases) - 1:
+        return word
+    first, second = vowels
+    if bases[first] + bases[second] not in ("oa", "oe", "uy"):
+        return word
+    if bases[first] == "u" and first > 0 and bases[first - 1] == "q":
+        return word
+    if not parts[second][1] or parts[first][1]:
+        return word
+    chars = list(word)
+    chars[first] = unicodedata.normalize("NFC", parts[first][0] + parts[second][1])
+    chars[second] = parts[second][0]
+    return "".join(chars)
+
+
+def modern_tones(text: str) -> str:
+    """NFC text with tone marks placed as in official names (Thanh Hoá -> Thanh Hóa)."""
+    return _WORD.sub(lambda m: _modern_tone(m.group(0)), nfc(text))
+
+
+def canonical(text: str) -> str:
+    """The spelling to store and compare names in: clean, with modern tone placement."""
+    return fold_spaces(modern_tones(text))
+
+
+def strip_diacritics(text: str) -> str:
+    """Vietnamese without marks, as readers type it: "Đối thoại" -> "Doi thoai"."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def search_key(text: str) -> str:
+    """Lower-case, unmarked, space-folded: the form two spellings of one word share.
+
+    Thanh Hoá, Thanh Hóa, THANH HOA and an NFD "Thanh Hóa" all give "thanh hoa".
+    """
+    return fold_spaces(strip_diacritics(text).casefold())
