@@ -53,7 +53,7 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(kind__in=[k.value for k in Kind]), name="organisation_kind_valid"),
+            models.CheckConstraint(condition=models.Q(kind__in=["party", "council", "committee", "front", "mass", "agency", "press", "school", "business", "other"]), name="organisation_kind_valid"),
             models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="organisation_not_own_parent"),
         ]
 
