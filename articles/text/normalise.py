@@ -13,14 +13,14 @@ import unicodedata
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _VOWELS = frozenset("aăâeêioôơuưy")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def nfc(text: str) -> str:
     """Precomposed form, without invisible characters (zero-width, BOM, soft hyphen)."""
-    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
 def fold_spaces(text: str) -> str:
@@ -74,16 +74,24 @@ def canonical(text: str) -> str:
     return fold_spaces(modern_tones(text))
 
 
+_MARKS = re.compile("[\u0300-\u036f]+")
+_WIDE_PUNCTUATION = re.compile("[\u2013\u2014\u2026\u00a0]")
+
+
 def strip_diacritics(text: str) -> str:
     """Vietnamese without marks, as readers type it: "Đối thoại" -> "Doi thoai"."""
-    text = nfc(text).replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
 
 
 def search_key(text: str) -> str:
-    """Lower-case, unmarked, space-folded: the form two spellings of one word share.
+    """Lower-case, unmarked, space-folded ASCII: the form two spellings of one word share.
 
     Thanh Hoá, Thanh Hóa, THANH HOA and an NFD "Thanh Hóa" all give "thanh hoa".
+    Whatever is not ASCII once the marks are gone (curly quotes, dashes) is
+    dropped or becomes a space: this is a key for matching words, not text
+    to show. It runs on every word of every article, so it stays in C calls.
     """
-    return fold_spaces(strip_diacritics(text).casefold())
+    text = _WIDE_PUNCTUATION.sub(" ", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(ascii_text.lower().split())

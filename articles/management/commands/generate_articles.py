@@ -1,0 +1,29 @@
+"""Fill the database with N realistic published articles, for benchmarks and load tests.
+
+Not for production databases: the articles are recombined from the seed
+texts and marked with the source "baomoi.example".
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.generation import generate_articles
+from articles.models import Province
+
+
+class Command(BaseCommand):
+    help = "Insert N generated articles (bulk inserts) and print how fast it went."
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int, nargs="?", default=1000)
+        parser.add_argument("--seed", type=int, default=1, help="Random seed: the same seed gives the same text.")
+
+    def handle(self, *args, count, seed, **options):
+        if count < 1:
+            raise CommandError("count must be a positive number")
+        if not Province.objects.exists():
+            raise CommandError("No provinces: run `manage.py load_reference_data` first.")
+        result = generate_articles(count, seed=seed)
+        self.stdout.write(self.style.SUCCESS(
+            f"{result.articles} articles and {result.quotes} quotes in {result.seconds:.1f} s "
+            f"({result.per_second:,.0f} articles/s)"
+        ))
