@@ -70,3 +70,11 @@ def database(default_sqlite_path, environ=os.environ) -> dict:
     else:
         raise ImproperlyConfigured(f"DATABASE_URL names {config['ENGINE']}; use sqlite:// or postgres://.")
     return config
+
+
+def origin(url: str) -> list[str]:
+    """["https://cdn.example"] for an absolute URL, [] for a path on this site."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
