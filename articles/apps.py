@@ -6,3 +6,8 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the signals that rebuild the tagger's gazetteer when a
+        # province, district, organisation or person changes.
+        from articles import tagging  # noqa: F401

@@ -6,6 +6,7 @@ FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
 REFERENCE_FIXTURES = [
     str(FIXTURE_DIR / "reference" / "provinces.json"),
     str(FIXTURE_DIR / "reference" / "districts.json"),
+    str(FIXTURE_DIR / "reference" / "organisations.json"),  # after provinces: each names its province
 ]
 
 #: The seed articles and the people and organisations they name, made from

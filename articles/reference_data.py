@@ -21,7 +21,7 @@ from pathlib import Path
 
 from articles.models.provinces import MERGER_DATE, Region
 from articles.text.normalise import canonical, strip_diacritics
-from articles.text.slugs import slugify_vi
+from articles.text.slugs import numbered, slugify_vi
 
 LAST_DAY_BEFORE_MERGER = MERGER_DATE - datetime.timedelta(days=1)
 
@@ -185,3 +185,93 @@ def build_fixtures(old_dir: Path, new_dir: Path, mapping_dir: Path) -> dict[str,
         "provinces.json": [_province_record(u) for u in units],
         "districts.json": _district_records(old_raw, units),
     }
+
+
+# --- Organisations -----------------------------------------------------------
+
+#: National bodies a reader expects to find, with their usual short forms.
+#: (name, kind, aliases, parent name)
+NATIONAL_BODIES = [
+    ("Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "party",
+     ["Ban Chấp hành Trung ương Đảng", "BCH Trung ương Đảng"], None),
+    ("Bộ Chính trị", "party", [], "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"),
+    ("Ban Bí thư", "party", ["Ban Bí thư Trung ương Đảng"], "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"),
+    ("Ủy ban Kiểm tra Trung ương", "party", ["UBKT Trung ương"], "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"),
+    ("Quốc hội", "agency", ["Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam"], None),
+    ("Ủy ban Thường vụ Quốc hội", "agency", ["UBTVQH"], "Quốc hội"),
+    ("Chính phủ", "agency", ["Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"], None),
+    ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "front",
+     ["Ủy ban Trung ương MTTQ Việt Nam", "UBTƯ MTTQ Việt Nam", "Ủy ban Trung ương MTTQVN"], None),
+    ("Tổng Liên đoàn Lao động Việt Nam", "mass", [], None),
+    ("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "mass", ["Trung ương Đoàn"], None),
+    ("Hội Liên hiệp Phụ nữ Việt Nam", "mass", [], None),
+    ("Hội Nông dân Việt Nam", "mass", [], None),
+    ("Hội Cựu chiến binh Việt Nam", "mass", [], None),
+]
+
+_STANDING_COMMITTEE = "Ban Thường vụ "
+
+
+def build_organisations(province_records: list[dict]) -> list[dict]:
+    """organisations.json: the national bodies, and every province's standard bodies.
+
+    Standard bodies (Tỉnh ủy, its Standing Committee, the provincial Party
+    organisation, People's Council, People's Committee, Fatherland Front
+    committee) are named by articles.text.organisations.standard_bodies(), the
+    same rules the parser expands abbreviations with, for every unit current
+    or former. A former unit whose name today's unit kept (An Giang before
+    and after 2025) shares its bodies' names with it; the one row belongs
+    to today's unit, where readers find both.
+    """
+    from articles.tagging import organisation_kind
+    from articles.text.organisations import standard_bodies
+
+    bodies: dict[str, dict] = {}
+
+    def add(name, kind, aliases, province_slug, parent_name):
+        name = canonical(name)
+        if name in bodies:
+            return
+        aliases = [canonical(a) for a in aliases if canonical(a) != name]
+        bodies[name] = {"name": name, "kind": kind, "aliases": list(dict.fromkeys(aliases)),
+                        "province": province_slug, "parent": parent_name}
+
+    for name, kind, aliases, parent in NATIONAL_BODIES:
+        add(name, kind, aliases, None, parent)
+    # Today's units first, so a name shared with a former unit goes to today's.
+    records = sorted(province_records, key=lambda r: r["fields"]["valid_to"] is not None)
+    for record in records:
+        fields = record["fields"]
+        for name, aliases in standard_bodies(fields["name"], fields["kind"]):
+            parent = name[len(_STANDING_COMMITTEE):] if name.startswith(_STANDING_COMMITTEE) else None
+            add(name, organisation_kind(name), aliases, fields["slug"], parent)
+
+    slugs: set[str] = set()
+    slug_of = {}
+    for name in bodies:
+        slug = numbered(slugify_vi(name), lambda s: s in slugs)
+        slugs.add(slug)
+        slug_of[name] = slug
+    # Parents before children, so loaddata resolves every natural key in one pass.
+    ordered = sorted(bodies.values(), key=lambda b: b["parent"] is not None)
+    return [
+        {
+            "model": "articles.organisation",
+            "fields": {
+                "name": body["name"],
+                "short_name": _short_name(body["name"], body["aliases"]),
+                "slug": slug_of[body["name"]],
+                "aliases": body["aliases"],
+                "kind": body["kind"],
+                "province": [body["province"]] if body["province"] else None,
+                "parent": [slug_of[body["parent"]]] if body["parent"] in slug_of else None,
+            },
+        }
+        for body in ordered
+    ]
+
+
+def _short_name(name: str, aliases: list[str]) -> str:
+    """The shortest alias (“UBND tỉnh Thanh Hóa”), when it is shorter than the name and fits short_name."""
+    shortest = min(aliases, key=len, default="")
+    return shortest if len(shortest) < len(name) and len(shortest) <= 100 else ""
