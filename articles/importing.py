@@ -119,6 +119,10 @@ def source_files(paths: Iterable[Path | str]) -> list[Path]:
     return files
 
 
+class _NothingChanged(Exception):
+    """Raised inside an update's transaction to roll it back when it would change nothing."""
+
+
 class _Names:
     """One model's rows by every spelling of their names, and the slugs taken.
 
@@ -286,34 +290,46 @@ class Importer:
         if existing is None and self.update:
             existing = (SourceText.objects.select_related("article").filter(file_name=file_name)
                         .order_by("-imported_at").first())
-        if existing is not None and not self.update:
-            return ImportResult(file_name, Outcome.UNCHANGED, article=existing.article, dry_run=self.dry_run,
-                                reason="already imported")
-        if existing is not None and existing.edited_since_import:
-            return ImportResult(
+        if existing is None:
+            result = ImportResult(file_name, Outcome.CREATED, dry_run=self.dry_run)
+        elif not self.update:
+            result = ImportResult(file_name, Outcome.UNCHANGED, article=existing.article, dry_run=self.dry_run,
+                                  reason="already imported")
+        elif existing.edited_since_import:
+            result = ImportResult(
                 file_name, Outcome.SKIPPED, article=existing.article, dry_run=self.dry_run,
                 reason=f"an editor has changed the article since it was imported "
                        f"(version {existing.article.version}, imported as {existing.imported_version}); not updated",
             )
+        else:
+            result = ImportResult(file_name, Outcome.UPDATED, article=existing.article, dry_run=self.dry_run)
+        if result.outcome in (Outcome.UNCHANGED, Outcome.SKIPPED) and not self.dry_run:
+            return result
 
-        parsed = tagging.parse(text, file_name=file_name, with_tagger=self.tagger)
+        # A dry run parses every text, known or not: it shows what the parser finds.
+        parsed = result.parsed = tagging.parse(text, file_name=file_name, with_tagger=self.tagger)
+        result.warnings = list(parsed.warnings)
         if len(parsed.title) > Article._meta.get_field("title").max_length:
             raise SourceError(file_name, f"the title is {len(parsed.title)} characters long; is the first line "
                                          "really a title?", line=1)
-        result = ImportResult(file_name, Outcome.CREATED if existing is None else Outcome.UPDATED,
-                              parsed=parsed, warnings=list(parsed.warnings), dry_run=self.dry_run)
-        if existing is not None:
-            result.article = existing.article
         if self.dry_run:
             result.provinces, result.quotes = len(parsed.provinces), len(parsed.quotes)
             result.organisations = len(parsed.organisations)
             return result
 
-        with transaction.atomic():
-            if existing is None:
-                self._create(text, digest, parsed, result)
-            else:
-                self._update(existing, text, digest, parsed, result)
+        try:
+            with transaction.atomic():
+                if existing is None:
+                    self._create(text, digest, parsed, result)
+                else:
+                    self._update(existing, text, digest, parsed, result)
+        except _NothingChanged:
+            # Same text, same findings: the rollback undid the version bump as well.
+            result.article.refresh_from_db()
+            result.outcome, result.reason = Outcome.UNCHANGED, "parsed again, nothing changed"
+            result.quotes = result.provinces = result.organisations = result.people = 0
+            self.entities.discard()
+            return result
         if self.entities.accept():
             # New names are known to the next tagging (bulk_create sends no
             # post_save); this run keeps the Tagger it started with.
@@ -425,11 +441,7 @@ class Importer:
         article.save()
         self._tag(article, parsed, result, replace=True)
         if digest == source.content_hash and _snapshot(article) == before:
-            # Same text, same findings: nothing to write. Undo the version bump too.
-            transaction.set_rollback(True)
-            article.refresh_from_db()
-            result.outcome = Outcome.UNCHANGED
-            return
+            raise _NothingChanged
         source.file_name, source.content_hash, source.original_text = result.file_name[:255], digest, text
         source.imported_at, source.imported_version = self.now or timezone.now(), article.version
         source.report = self._report(parsed, result)

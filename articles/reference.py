@@ -10,5 +10,7 @@ REFERENCE_FIXTURES = [
 ]
 
 #: The seed articles and the people and organisations they name, made from
-#: fixtures/sources/ by `manage.py build_seed_fixtures`.
-SEED_FIXTURES: list[str] = []
+#: fixtures/sources/ by `manage.py build_seed_fixtures` (see articles.seeding).
+#: Loaded after REFERENCE_FIXTURES.
+SEED_FIXTURE = str(FIXTURE_DIR / "seed" / "articles.json")
+SEED_FIXTURES: list[str] = [SEED_FIXTURE]

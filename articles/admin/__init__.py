@@ -1,3 +1,3 @@
 """The editors' desk. One module per family of admin pages."""
 
-from . import articles, reference  # noqa: F401  (registers the ModelAdmins)
+from . import articles, imports, reference  # noqa: F401  (registers the ModelAdmins)
