@@ -48,6 +48,7 @@ class SourceUploadForm(forms.Form):
         help_text=_("Plain-text files (.txt, UTF-8) as scraped, one article each; at most %(count)s files "
                     "of %(size)s MB.") % {"count": MAX_FILES, "size": MAX_SOURCE_BYTES // 1_048_576},
         widget=MultipleFileInput(attrs={"accept": ".txt,text/plain"}),
+        allow_empty_file=True,  # the importer says which file is empty, Django's message does not
     )
 
     def clean_files(self):
@@ -137,8 +138,8 @@ class SourceTextAdmin(admin.ModelAdmin):
                    "title": _("Import source texts"), "max_files": MAX_FILES}
         if request.method == "POST" and "token" in request.POST:
             return self._save(request, context)
-        form = SourceUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        form = SourceUploadForm(request.POST, request.FILES) if request.method == "POST" else SourceUploadForm()
+        if form.is_bound and form.is_valid():
             sources = form.cleaned_data["files"]
             importer = Importer(dry_run=True, user=request.user)
             results = [importer.import_source(data, file_name=name) for name, data in sources]
@@ -154,9 +155,10 @@ class SourceTextAdmin(admin.ModelAdmin):
     def _save(self, request, context):
         stored = request.session.pop(SESSION_PREFIX + request.POST["token"], None)
         if stored is None:
-            form = SourceUploadForm()
-            form.add_error(None, _("This preview has expired or was already saved; upload the files again."))
-            return TemplateResponse(request, "admin/articles/import/upload.html", {**context, "form": form})
+            return TemplateResponse(request, "admin/articles/import/upload.html", {
+                **context, "form": SourceUploadForm(),
+                "problem": _("This preview has expired or was already saved; upload the files again."),
+            })
         importer = Importer(user=request.user)
         results = [importer.import_source(base64.b64decode(data), file_name=name) for name, data in stored]
         return TemplateResponse(request, "admin/articles/import/preview.html",
