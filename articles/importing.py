@@ -1,9 +1,8 @@
 """Source texts -> tagged Articles with their Quotes: the one import operation.
 
 The import_articles command, the admin upload, the seed fixtures and the
-tests all come through here. Each text is imported in its own transaction
-(a savepoint when a caller batches several), so a failure half-way through
-one file leaves no row of it and does not stop the others.
+tests all come through here. Each text is imported atomically: a failure
+half-way through one file leaves no row of it and does not stop the others.
 
 Idempotent: a text is known by the SHA-256 of its normalised form
 (SourceText.content_hash), so importing it again creates and changes
@@ -20,17 +19,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from articles import tagging
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
-from articles.text.body import BlockKind, render_body
+from articles.text.body import BlockKind, plain_text, render_body
 from articles.text.decode import decode
 from articles.text.entities import Tagger
 from articles.text.gold import as_gold_dict
-from articles.text.normalise import nfc
+from articles.text.normalise import clean, nfc, search_key
 from articles.text.records import Gazetteer, ParsedArticle, SourceError
 from articles.text.slugs import numbered, slugify_vi
 
@@ -41,9 +40,11 @@ logger = logging.getLogger(__name__)
 #: refused before anything reads it.
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
-#: How many texts import_many() commits at once. Each text still has its own
-#: savepoint, so a failing one rolls back alone; the batch only saves the
-#: cost of a commit per text.
+#: How many texts import_many() writes at once. A batch's new articles go in
+#: with one INSERT per table; should anything in it fail, the batch is rolled
+#: back and written again one text per savepoint, so a failing text still
+#: rolls back alone. Batching saves a dozen round trips to the database per
+#: text, which is most of an import's time.
 BATCH_SIZE = 50
 
 
@@ -126,15 +127,17 @@ class _NothingChanged(Exception):
 class _Names:
     """One model's rows by every spelling of their names, and the slugs taken.
 
-    Rows an article creates wait in `pending` until its transaction has
-    committed (accept()), so a rolled-back article leaves no stale id here.
+    want() notes the rows a text needs, building the unknown ones; flush()
+    inserts those in one query. Inserted rows wait in `pending` until their
+    transaction has committed (accept()), so a rolled-back text leaves no
+    stale id here.
     """
 
     def __init__(self, model, *, fallback_slug: str):
         self.model, self.fallback_slug = model, fallback_slug
         self.max_length = model._meta.get_field("name").max_length
         rows = list(model.objects.order_by("pk").values_list("pk", "name", "slug", "aliases"))
-        self.by_name = {}
+        self.by_name: dict[str, int] = {}
         for pk, name, _, _ in rows:
             self.by_name.setdefault(name_key(name), pk)
         # Official names first: an alias never hides a row of that very name.
@@ -142,64 +145,87 @@ class _Names:
             for alias in aliases or ():
                 self.by_name.setdefault(name_key(alias), pk)
         self.slugs = {slug for _, _, slug, _ in rows}
+        self.new: dict[str, models.Model] = {}
         self.pending: dict[str, int] = {}
-        self.pending_slugs: set[str] = set()
+        self.reserved: set[str] = set()
 
-    def get(self, name: str) -> int | None:
-        key = name_key(name)
+    def pk(self, key: str) -> int | None:
         return self.by_name.get(key) or self.pending.get(key)
 
-    def resolve(self, names: Iterable[str], *, build, warnings: list[str]) -> list[int]:
-        """The ids of the rows these names stand for, creating the rows not yet known."""
-        pks, new = [], {}
+    def get(self, name: str) -> int | None:
+        return self.pk(name_key(name))
+
+    def want(self, names: Iterable[str], *, build, warnings: list[str]) -> list[str]:
+        """The keys of the rows these names stand for; unknown names get a row built (unsaved)."""
+        keys = []
         for name in names:
-            pk = self.get(name)
-            if pk is not None:
-                if pk not in pks:
-                    pks.append(pk)
+            key = name_key(name)
+            if key in keys:
                 continue
-            if name_key(name) in new:
-                continue
-            if len(name) > self.max_length:
-                warnings.append(f"not tagged, the name is over {self.max_length} characters: {name[:60]}…")
-                continue
-            slug = numbered(slugify_vi(name) or self.fallback_slug,
-                            lambda s: s in self.slugs or s in self.pending_slugs)
-            self.pending_slugs.add(slug)
-            new[name_key(name)] = build(name, slug)
-        if new:
-            self.model.objects.bulk_create(new.values())
-            for key, obj in new.items():
-                self.pending[key] = obj.pk
-                pks.append(obj.pk)
-        return pks
+            if self.pk(key) is None and key not in self.new:
+                if len(name) > self.max_length:
+                    warnings.append(f"not tagged, the name is over {self.max_length} characters: {name[:60]}…")
+                    continue
+                slug = numbered(slugify_vi(name) or self.fallback_slug,
+                                lambda s: s in self.slugs or s in self.reserved)
+                self.reserved.add(slug)
+                self.new[key] = build(name, slug)
+            keys.append(key)
+        return keys
+
+    def flush(self) -> None:
+        if self.new:
+            self.model.objects.bulk_create(self.new.values())
+            self.pending.update((key, obj.pk) for key, obj in self.new.items())
+            self.new = {}
 
     def accept(self) -> bool:
+        """Keep the rows of a committed transaction; True when there were any."""
         created = bool(self.pending)
         self.by_name.update(self.pending)
-        self.slugs |= self.pending_slugs
+        self.slugs |= self.reserved
         self.discard()
         return created
 
     def discard(self) -> None:
-        self.pending, self.pending_slugs = {}, set()
+        self.new, self.pending, self.reserved = {}, {}, set()
 
 
 class _Entities:
-    """What a run looks up for every article, loaded once: provinces, organisations, people."""
+    """What a run looks up for every text, loaded once: provinces, organisations, people."""
 
     def __init__(self):
         self.provinces = dict(Province.objects.values_list("slug", "pk"))
         self.organisations = _Names(Organisation, fallback_slug="to-chuc")
         self.people = _Names(Person, fallback_slug="nguoi")
 
+    def flush(self) -> None:
+        self.organisations.flush()
+        self.people.flush()
+
     def accept(self) -> bool:
-        """Keep the rows the committed article created; True when there were any."""
         return any([self.organisations.accept(), self.people.accept()])
 
     def discard(self) -> None:
         self.organisations.discard()
         self.people.discard()
+
+
+@dataclass
+class _Plan:
+    """One text on its way in: what was read, what exists, what will be written."""
+
+    result: ImportResult
+    text: str = ""
+    digest: str = ""
+    existing: SourceText | None = None
+    provinces: list[int] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)  # _Names keys
+    people: list[str] = field(default_factory=list)
+
+    @property
+    def writes(self) -> bool:
+        return self.result.outcome in (Outcome.CREATED, Outcome.UPDATED) and not self.result.dry_run
 
 
 class Importer:
@@ -227,22 +253,17 @@ class Importer:
 
     def import_source(self, data: bytes, *, file_name: str) -> ImportResult:
         """Import one text; never raises for a bad text, reports it in the result."""
-        try:
-            return self._import(data, file_name)
-        except SourceError as error:
-            return ImportResult(file_name, Outcome.FAILED, reason=error.reason, line=error.line,
-                                dry_run=self.dry_run)
-        except Exception as error:  # one broken file must not stop a run of thousands
-            logger.exception("Importing %s failed", file_name)
-            return ImportResult(file_name, Outcome.FAILED, reason=f"{type(error).__name__}: {error}",
-                                dry_run=self.dry_run)
-        finally:
-            if self._entities is not None:
-                self._entities.discard()
+        plan = self._read(file_name, data)
+        if not plan.result.failed:
+            existing = SourceText.objects.select_related("article").filter(content_hash=plan.digest).first()
+            self._decide(plan, existing)
+        if plan.writes:
+            self._write_one(plan)
+        return plan.result
 
-    def import_many(self, sources: Iterable[tuple[str, bytes]], *, batch_size: int = BATCH_SIZE
+    def import_many(self, sources: Iterable[tuple[str, bytes | OSError]], *, batch_size: int = BATCH_SIZE
                     ) -> Iterator[ImportResult]:
-        """import_source() over (file_name, data) pairs, committing every batch_size texts."""
+        """import_source() over (file_name, data) pairs, batch_size texts at a time."""
         batch = []
         for item in sources:
             batch.append(item)
@@ -257,25 +278,12 @@ class Importer:
         def read():
             for path in paths:
                 try:
-                    data = path.read_bytes()
+                    yield path.name, path.read_bytes()
                 except OSError as error:
                     yield path.name, error
-                else:
-                    yield path.name, data
         return self.import_many(read(), batch_size=batch_size)
 
-    def _batch(self, batch) -> list[ImportResult]:
-        results = []
-        with transaction.atomic():
-            for file_name, data in batch:
-                if isinstance(data, OSError):
-                    results.append(ImportResult(file_name, Outcome.FAILED, reason=f"cannot read: {data.strerror}",
-                                                dry_run=self.dry_run))
-                else:
-                    results.append(self.import_source(data, file_name=file_name))
-        return results
-
-    # --- the work ---
+    # --- reading and deciding: no writes ---
 
     @property
     def entities(self) -> _Entities:
@@ -283,58 +291,169 @@ class Importer:
             self._entities = _Entities()
         return self._entities
 
-    def _import(self, data: bytes, file_name: str) -> ImportResult:
-        text = decode_source(data, file_name=file_name)
-        digest = content_hash(text)
-        existing = (SourceText.objects.select_related("article").filter(content_hash=digest).first())
+    def _failed(self, plan: _Plan, error: Exception) -> None:
+        result = plan.result
+        result.outcome, result.article = Outcome.FAILED, None
+        if isinstance(error, SourceError):
+            result.reason, result.line = error.reason, error.line
+        elif isinstance(error, OSError):
+            result.reason = f"cannot read: {error.strerror or error}"
+        else:  # a bug or a database error: worth a traceback in the log
+            logger.error("Importing %s failed", result.file_name, exc_info=error)
+            result.reason = f"{type(error).__name__}: {error}"
+
+    def _read(self, file_name: str, data: bytes | OSError) -> _Plan:
+        plan = _Plan(ImportResult(file_name, Outcome.CREATED, dry_run=self.dry_run))
+        try:
+            if isinstance(data, OSError):
+                raise data
+            plan.text = decode_source(data, file_name=file_name)
+            plan.digest = content_hash(plan.text)
+        except (SourceError, OSError) as error:
+            self._failed(plan, error)
+        return plan
+
+    def _decide(self, plan: _Plan, existing: SourceText | None) -> None:
+        """What to do with a text that was read: create, update, leave, or fail; parses when needed."""
+        result = plan.result
         if existing is None and self.update:
-            existing = (SourceText.objects.select_related("article").filter(file_name=file_name)
+            existing = (SourceText.objects.select_related("article").filter(file_name=result.file_name)
                         .order_by("-imported_at").first())
-        if existing is None:
-            result = ImportResult(file_name, Outcome.CREATED, dry_run=self.dry_run)
-        elif not self.update:
-            result = ImportResult(file_name, Outcome.UNCHANGED, article=existing.article, dry_run=self.dry_run,
-                                  reason="already imported")
-        elif existing.edited_since_import:
-            result = ImportResult(
-                file_name, Outcome.SKIPPED, article=existing.article, dry_run=self.dry_run,
-                reason=f"an editor has changed the article since it was imported "
-                       f"(version {existing.article.version}, imported as {existing.imported_version}); not updated",
-            )
-        else:
-            result = ImportResult(file_name, Outcome.UPDATED, article=existing.article, dry_run=self.dry_run)
+        plan.existing = existing
+        if existing is not None:
+            result.article = existing.article
+            if not self.update:
+                result.outcome, result.reason = Outcome.UNCHANGED, "already imported"
+            elif existing.edited_since_import:
+                result.outcome = Outcome.SKIPPED
+                result.reason = (f"an editor has changed the article since it was imported (version "
+                                 f"{existing.article.version}, imported as {existing.imported_version}); not updated")
+            else:
+                result.outcome = Outcome.UPDATED
         if result.outcome in (Outcome.UNCHANGED, Outcome.SKIPPED) and not self.dry_run:
-            return result
-
+            return
         # A dry run parses every text, known or not: it shows what the parser finds.
-        parsed = result.parsed = tagging.parse(text, file_name=file_name, with_tagger=self.tagger)
+        try:
+            parsed = result.parsed = tagging.parse(plan.text, file_name=result.file_name, with_tagger=self.tagger)
+            if len(parsed.title) > Article._meta.get_field("title").max_length:
+                raise SourceError(result.file_name, f"the title is {len(parsed.title)} characters long; is the "
+                                                    "first line really a title?", line=1)
+        except Exception as error:
+            self._failed(plan, error)
+            return
         result.warnings = list(parsed.warnings)
-        if len(parsed.title) > Article._meta.get_field("title").max_length:
-            raise SourceError(file_name, f"the title is {len(parsed.title)} characters long; is the first line "
-                                         "really a title?", line=1)
-        if self.dry_run:
-            result.provinces, result.quotes = len(parsed.provinces), len(parsed.quotes)
-            result.organisations = len(parsed.organisations)
-            return result
+        result.provinces, result.quotes = len(parsed.provinces), len(parsed.quotes)
+        result.organisations = len(parsed.organisations)
 
+    # --- writing ---
+
+    def _batch(self, batch) -> list[ImportResult]:
+        plans = [self._read(file_name, data) for file_name, data in batch]
+        # One query tells which texts of the batch are known, instead of one per text.
+        digests = [plan.digest for plan in plans if not plan.result.failed]
+        known = {source.content_hash: source
+                 for source in SourceText.objects.select_related("article").filter(content_hash__in=digests)}
+        for plan in plans:
+            if not plan.result.failed:
+                self._decide(plan, known.get(plan.digest))
+        new, first = [], {}
+        for plan in plans:
+            if plan.writes and plan.existing is None:
+                if plan.digest in first:  # the same text twice in one batch
+                    plan.result.outcome, plan.result.reason = Outcome.UNCHANGED, "already imported"
+                    continue
+                first[plan.digest] = plan
+                new.append(plan)
+        with transaction.atomic():
+            if new:
+                self._create_many(new)
+            for plan in plans:
+                if plan.writes and plan.existing is not None:
+                    self._write_one(plan)
+        for plan in plans:
+            if plan.result.outcome == Outcome.UNCHANGED and plan.existing is None:
+                original = first[plan.digest].result
+                plan.result.article = original.article
+                if original.failed:
+                    plan.result.outcome, plan.result.reason = Outcome.FAILED, original.reason
+        return [plan.result for plan in plans]
+
+    def _create_many(self, plans: list[_Plan]) -> None:
+        """Write a batch of new texts in one INSERT per table; one text at a time if that fails."""
         try:
             with transaction.atomic():
-                if existing is None:
-                    self._create(text, digest, parsed, result)
+                for plan in plans:
+                    self._plan_tags(plan)
+                self.entities.flush()
+                articles = []
+                for plan in plans:
+                    article = Article(status=Article.Status.DRAFT, created_by=self.user)
+                    self._fill(article, plan.result.parsed, plan.result)
+                    articles.append(_as_saved(article))
+                _assign_slugs(articles)
+                Article.objects.bulk_create(articles)
+                for plan, article in zip(plans, articles, strict=True):
+                    plan.result.article = article
+                self._write_tags(plans, replace=False)
+                SourceText.objects.bulk_create([self._provenance(plan) for plan in plans])
+        except Exception:
+            logger.info("Writing a batch of %s texts at once failed; writing them one by one", len(plans))
+            self.entities.discard()
+            for plan in plans:
+                plan.result.article = None
+                self._write_one(plan)
+            return
+        if self.entities.accept():
+            transaction.on_commit(tagging.invalidate)
+
+    def _write_one(self, plan: _Plan) -> None:
+        """Create or update one article in its own transaction (a savepoint inside a batch)."""
+        result = plan.result
+        try:
+            with transaction.atomic():
+                if plan.existing is None:
+                    self._create_one(plan)
                 else:
-                    self._update(existing, text, digest, parsed, result)
+                    self._update_one(plan)
         except _NothingChanged:
             # Same text, same findings: the rollback undid the version bump as well.
             result.article.refresh_from_db()
             result.outcome, result.reason = Outcome.UNCHANGED, "parsed again, nothing changed"
             result.quotes = result.provinces = result.organisations = result.people = 0
             self.entities.discard()
-            return result
-        if self.entities.accept():
-            # New names are known to the next tagging (bulk_create sends no
-            # post_save); this run keeps the Tagger it started with.
-            transaction.on_commit(tagging.invalidate)
-        return result
+        except Exception as error:  # one broken text must not stop a run of thousands
+            self.entities.discard()
+            self._failed(plan, error)
+        else:
+            if self.entities.accept():
+                # New names are known to the next tagging (bulk_create sends no
+                # post_save); this run keeps the Tagger it started with.
+                transaction.on_commit(tagging.invalidate)
+
+    def _create_one(self, plan: _Plan) -> None:
+        article = Article(status=Article.Status.DRAFT, created_by=self.user)
+        self._fill(article, plan.result.parsed, plan.result)
+        self._plan_tags(plan)
+        self.entities.flush()
+        article.save()
+        plan.result.article = article
+        self._write_tags([plan], replace=False)
+        self._provenance(plan).save()
+
+    def _update_one(self, plan: _Plan) -> None:
+        source, result = plan.existing, plan.result
+        article = result.article
+        before = _snapshot(article)
+        self._fill(article, result.parsed, result)
+        self._plan_tags(plan)
+        self.entities.flush()
+        article.save()
+        self._write_tags([plan], replace=True)
+        if plan.digest == source.content_hash and _snapshot(article) == before:
+            raise _NothingChanged
+        updated = self._provenance(plan)
+        updated.pk = source.pk
+        updated.save()
 
     def _published_at(self, parsed: ParsedArticle, current: datetime.datetime | None = None):
         if parsed.published_at is not None:
@@ -355,25 +474,17 @@ class Importer:
         article.title = parsed.title
         article.lead = parsed.lead or ""
         article.body = render_body(blocks)
-        article.source_name = self._fit(parsed.source_name, Article, "source_name", result)
-        article.source_url = self._fit(parsed.source_url, Article, "source_url", result)
-        article.byline = self._fit(parsed.byline, Article, "byline", result)
+        article.source_name = _fit(parsed.source_name, "source_name", result)
+        article.source_url = _fit(parsed.source_url, "source_url", result)
+        article.byline = _fit(parsed.byline, "byline", result)
         article.updated_by = self.user
         if self.publish:
             article.status = Article.Status.PUBLISHED
         article.published_at = self._published_at(parsed, article.published_at)
 
-    @staticmethod
-    def _fit(value, model, field_name, result) -> str:
-        limit = model._meta.get_field(field_name).max_length
-        value = value or ""
-        if len(value) > limit:
-            result.warnings.append(f"{field_name} cut to {limit} characters")
-            value = value[:limit].rstrip()
-        return value
-
-    def _tag(self, article: Article, parsed: ParsedArticle, result: ImportResult, *, replace: bool) -> None:
-        entities = self.entities
+    def _plan_tags(self, plan: _Plan) -> None:
+        """Which provinces, organisations and people the text is tagged with; unknown ones are built."""
+        parsed, result, entities = plan.result.parsed, plan.result, self.entities
         on = timezone.localtime(parsed.published_at).date() if parsed.published_at else None
 
         def organisation(name, slug):
@@ -381,71 +492,93 @@ class Importer:
             return Organisation(name=name, slug=slug, kind=tagging.organisation_kind(name),
                                 province_id=entities.provinces.get(province))
 
-        provinces = list(dict.fromkeys(entities.provinces[e.key] for e in parsed.provinces
-                                       if e.key in entities.provinces))
-        organisations = entities.organisations.resolve(parsed.organisations, build=organisation,
-                                                       warnings=result.warnings)
+        plan.provinces = list(dict.fromkeys(entities.provinces[e.key] for e in parsed.provinces
+                                            if e.key in entities.provinces))
+        plan.organisations = entities.organisations.want(parsed.organisations, build=organisation,
+                                                         warnings=result.warnings)
         speakers = [q.speaker for q in parsed.quotes if q.speaker and q.kind != Quote.Kind.MOTTO]
-        people = entities.people.resolve(dict.fromkeys([*parsed.people, *speakers]),
-                                         build=lambda name, slug: Person(name=name, slug=slug),
-                                         warnings=result.warnings)
+        plan.people = entities.people.want([*parsed.people, *speakers],
+                                           build=lambda name, slug: Person(name=name, slug=slug),
+                                           warnings=result.warnings)
 
+    def _write_tags(self, plans: list[_Plan], *, replace: bool) -> None:
+        """The tag links and quotes of these plans' articles, one INSERT per table."""
+        entities = self.entities
         if replace:
+            pks = [plan.result.article.pk for plan in plans]
             for relation in (Article.provinces, Article.organisations, Article.people):
-                relation.through.objects.filter(article_id=article.pk).delete()
-            Quote.objects.filter(article_id=article.pk).delete()
-        for relation, column, pks in ((Article.provinces, "province_id", provinces),
-                                      (Article.organisations, "organisation_id", organisations),
-                                      (Article.people, "person_id", people)):
-            if pks:
-                relation.through.objects.bulk_create(
-                    [relation.through(article_id=article.pk, **{column: pk}) for pk in pks])
+                relation.through.objects.filter(article_id__in=pks).delete()
+            Quote.objects.filter(article_id__in=pks).delete()
+        links = {Article.provinces: [], Article.organisations: [], Article.people: []}
+        quotes = []
         title_limit = Quote._meta.get_field("speaker_title").max_length
-        quotes = [
-            Quote(
-                article_id=article.pk,
-                text=quote.text,
-                speaker_id=None if quote.kind == Quote.Kind.MOTTO or not quote.speaker
-                else entities.people.get(quote.speaker),
-                speaker_title=(quote.speaker_title or "")[:title_limit],
-                kind=quote.kind,
-                position=position,
-            )
-            for position, quote in enumerate(sorted(parsed.quotes, key=lambda q: q.position))
-            if quote.text
-        ]
-        Quote.objects.bulk_create(quotes)
-        result.provinces, result.organisations = len(provinces), len(organisations)
-        result.people, result.quotes = len(people), len(quotes)
+        for plan in plans:
+            result, article = plan.result, plan.result.article
+            organisations = [entities.organisations.pk(key) for key in plan.organisations]
+            people = [entities.people.pk(key) for key in plan.people]
+            for relation, column, pks in ((Article.provinces, "province_id", plan.provinces),
+                                          (Article.organisations, "organisation_id", organisations),
+                                          (Article.people, "person_id", people)):
+                links[relation] += [relation.through(article_id=article.pk, **{column: pk}) for pk in pks]
+            mine = [
+                Quote(
+                    article_id=article.pk,
+                    text=quote.text,
+                    speaker_id=None if quote.kind == Quote.Kind.MOTTO or not quote.speaker
+                    else entities.people.get(quote.speaker),
+                    speaker_title=(quote.speaker_title or "")[:title_limit],
+                    kind=quote.kind,
+                    position=position,
+                )
+                for position, quote in enumerate(sorted(result.parsed.quotes, key=lambda q: q.position))
+                if quote.text
+            ]
+            quotes += mine
+            result.provinces, result.organisations = len(plan.provinces), len(organisations)
+            result.people, result.quotes = len(people), len(mine)
+        for relation, rows in links.items():
+            if rows:
+                relation.through.objects.bulk_create(rows)
+        if quotes:
+            Quote.objects.bulk_create(quotes)
 
-    def _report(self, parsed: ParsedArticle, result: ImportResult) -> dict:
-        return {**as_gold_dict(parsed), "warnings": list(result.warnings)}
-
-    def _create(self, text: str, digest: str, parsed: ParsedArticle, result: ImportResult) -> None:
-        article = Article(status=Article.Status.DRAFT, created_by=self.user)
-        self._fill(article, parsed, result)
-        article.save()
-        self._tag(article, parsed, result, replace=False)
-        SourceText.objects.create(
-            article=article, file_name=result.file_name[:255], content_hash=digest, original_text=text,
-            imported_at=self.now or timezone.now(), imported_version=article.version,
-            report=self._report(parsed, result),
+    def _provenance(self, plan: _Plan) -> SourceText:
+        result = plan.result
+        return SourceText(
+            article=result.article, file_name=result.file_name[:255], content_hash=plan.digest,
+            original_text=plan.text, imported_at=self.now or timezone.now(),
+            imported_version=result.article.version,
+            report={**as_gold_dict(result.parsed), "warnings": list(result.warnings)},
         )
-        result.article = article
 
-    def _update(self, source: SourceText, text: str, digest: str, parsed: ParsedArticle,
-                result: ImportResult) -> None:
-        article = source.article
-        before = _snapshot(article)
-        self._fill(article, parsed, result)
-        article.save()
-        self._tag(article, parsed, result, replace=True)
-        if digest == source.content_hash and _snapshot(article) == before:
-            raise _NothingChanged
-        source.file_name, source.content_hash, source.original_text = result.file_name[:255], digest, text
-        source.imported_at, source.imported_version = self.now or timezone.now(), article.version
-        source.report = self._report(parsed, result)
-        source.save()
+
+def _fit(value: str | None, field_name: str, result: ImportResult) -> str:
+    """A parsed value cut to its Article field's length, with a warning when it was longer."""
+    limit = Article._meta.get_field(field_name).max_length
+    value = value or ""
+    if len(value) > limit:
+        result.warnings.append(f"{field_name} cut to {limit} characters")
+        value = value[:limit].rstrip()
+    return value
+
+
+def _as_saved(article: Article) -> Article:
+    """The fields Article.save() derives, for articles inserted with bulk_create (which skips save())."""
+    article.title = clean(article.title)
+    article.search_text = search_key(" ".join([article.title, article.lead, plain_text(article.body)]))
+    return article
+
+
+def _assign_slugs(articles: list[Article]) -> None:
+    """Unique slugs for a batch of new articles, as Article.unique_slug() makes them, in one query."""
+    bases = [slugify_vi(article.title) or "bai-viet" for article in articles]
+    taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    used: set[str] = set()
+    for article, base in zip(articles, bases, strict=True):
+        if base in taken or base in used:
+            base = numbered(base, lambda s: s in used or Article.objects.filter(slug=s).exists())
+        article.slug = base
+        used.add(base)
 
 
 def _snapshot(article: Article) -> tuple:
@@ -467,5 +600,4 @@ def import_source(data: bytes, *, file_name: str, publish: bool = False, update:
     """Import one source text (see the module docstring); the result says what happened."""
     importer = Importer(publish=publish, update=update, user=user, dry_run=dry_run, gazetteer=gazetteer,
                         tagger=tagger, now=now)
-    result = importer.import_source(data, file_name=file_name)
-    return result
+    return importer.import_source(data, file_name=file_name)

@@ -18,7 +18,7 @@ import datetime
 import threading
 import uuid
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -141,6 +141,7 @@ for _model in (Province, District, Organisation, Person):
 
 # --- Names -------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form two spellings of one name share: NFC, modern tone marks, case folded.
 

@@ -260,3 +260,51 @@ def test_update_picks_up_what_the_database_has_learnt_since():
 
     assert result.outcome == Outcome.UPDATED
     assert lasuco in article.organisations.all()
+
+
+# --- batches ----------------------------------------------------------------------
+
+def test_a_batch_writes_what_saving_each_article_would_write():
+    texts = [(f"{n}.txt", source(f"Bài số {n} về nông dân Như Xuân")) for n in range(3)]
+    results = list(Importer().import_many(texts, batch_size=10))
+    assert [r.outcome for r in results] == [Outcome.CREATED] * 3
+    for result in results:
+        article = Article.objects.get(pk=result.article.pk)
+        stored = (article.title, article.slug, article.search_text, article.version)
+        article.slug = ""
+        article.version = 0
+        article.save()  # what the model itself derives
+        assert stored == (article.title, article.slug, article.search_text, 1)
+        assert article.source_text.imported_version == 1
+
+
+def test_one_batch_numbers_the_slugs_of_equal_titles():
+    texts = [("a.txt", source("Đối thoại với nông dân", "Bài thứ nhất.")),
+             ("b.txt", source("Đối thoại với nông dân", "Bài thứ hai."))]
+    results = list(Importer().import_many(texts))
+    assert [r.article.slug for r in results] == ["doi-thoai-voi-nong-dan", "doi-thoai-voi-nong-dan-2"]
+
+
+def test_the_same_text_twice_in_one_batch_is_imported_once():
+    results = list(Importer().import_many([("a.txt", seed_bytes()), ("copy.txt", seed_bytes())]))
+    assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.UNCHANGED]
+    assert results[0].article == results[1].article and Article.objects.count() == 1
+
+
+def test_a_text_failing_inside_a_batch_leaves_no_row_and_the_rest_of_the_batch_is_imported(monkeypatch):
+    real = Quote.objects.bulk_create
+
+    def fails_for_one_text(objs, *args, **kwargs):
+        objs = list(objs)
+        if any("đồng hành cùng bà con" in quote.text for quote in objs):
+            raise RuntimeError("constraint violated")
+        return real(objs, *args, **kwargs)
+
+    monkeypatch.setattr(Quote.objects, "bulk_create", fails_for_one_text)
+    results = list(Importer().import_many([("seed.txt", seed_bytes()), ("bad.txt", source()),
+                                           ("undated.txt", seed_bytes(SEED_UNDATED))]))
+
+    assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.FAILED, Outcome.CREATED]
+    assert "constraint violated" in results[1].reason
+    assert Article.objects.count() == 2 and SourceText.objects.count() == 2
+    assert not Person.objects.filter(name="Nguyễn Văn Hùng").exists()

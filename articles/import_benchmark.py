@@ -1,0 +1,145 @@
+"""How fast the importer goes: realistic source texts made in memory, then timed.
+
+The texts are built from the seed texts' sentences (so word lengths,
+diacritics and punctuation are real) around what the tagger has to find:
+a dateline, provinces in force on that date and their district-level units,
+provincial bodies written the way papers abbreviate them (UBND, HĐND,
+MTTQ), officials quoted directly and indirectly, a motto, a heading, a
+caption and a source line. The same seed gives the same texts.
+
+Two figures: parsing with tagging alone (pure Python, no database), and the
+whole import into the configured database, each text in its own savepoint
+and BATCH_SIZE texts per commit, as import_articles runs it.
+"""
+
+import cProfile
+import datetime
+import io
+import pstats
+import random
+import time
+from dataclasses import dataclass
+
+from django.db.models import Max
+
+from articles import tagging
+from articles.generation import GIVEN, HEADINGS, MIDDLE, SURNAMES, _sentences
+from articles.importing import BATCH_SIZE, Importer, Outcome, decode_source
+from articles.models import Article, Organisation, Person
+from articles.models.provinces import MERGER_DATE
+from articles.text.records import Gazetteer
+
+TITLES = ["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh",
+          "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh"]
+BODIES = ["UBND tỉnh {p}", "HĐND tỉnh {p}", "Ban Thường vụ Tỉnh ủy {p}", "Tỉnh ủy {p}", "Ủy ban MTTQ Việt Nam tỉnh {p}"]
+MOTTOS = ["dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng",
+          "lấy dân làm gốc", "nói đi đôi với làm"]
+
+
+@dataclass
+class Measurement:
+    label: str
+    articles: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else float("inf")
+
+    def __str__(self):
+        return f"{self.label}: {self.articles} articles in {self.seconds:.2f} s = {self.per_second:,.0f} articles/s"
+
+
+class TextMaker:
+    def __init__(self, gazetteer: Gazetteer, *, seed: int = 1, people: int = 300):
+        self.rng = random.Random(seed)
+        self.sentences = _sentences()
+        self.gazetteer = gazetteer
+        provinces = [p for p in gazetteer.provinces if p.kind == "tinh"]
+        self.before = [p for p in provinces if p.valid_from is None or p.valid_from < MERGER_DATE]
+        self.before = [p for p in self.before if p.valid_to is None or p.valid_to >= MERGER_DATE
+                       - datetime.timedelta(days=1)]
+        self.after = [p for p in provinces if p.valid_to is None]
+        self.districts = {}
+        for district in gazetteer.districts:
+            self.districts.setdefault(district.province_key, []).append(district)
+        rng = self.rng
+        self.people = sorted({f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+                              for _ in range(people)})
+
+    def paragraph(self, n: int) -> str:
+        return " ".join(self.rng.choice(self.sentences) for _ in range(n))
+
+    def text(self, i: int) -> tuple[str, bytes]:
+        rng = self.rng
+        day = datetime.datetime(2016, 1, 1, 6) + datetime.timedelta(minutes=rng.randrange(0, 10 * 365 * 24 * 60))
+        province = rng.choice(self.before if day.date() < MERGER_DATE else self.after)
+        name = province.name
+        district = rng.choice(self.districts.get(province.key) or [None])
+        place = f"huyện {district.name}" if district and district.kind == "huyen" else f"tỉnh {name}"
+        speaker, other = rng.sample(self.people, 2)
+        title = rng.choice(self.sentences).rstrip(".…").split()
+        start = rng.randrange(0, max(1, len(title) - 10))
+        paragraphs = [
+            f"{self.paragraph(1)} Những năm qua, {rng.choice(BODIES).format(p=name)} đã chỉ đạo {place} "
+            f"thực hiện tốt nhiệm vụ. {self.paragraph(1)}",
+            self.paragraph(3),
+            f"Thực hiện phương châm “{rng.choice(MOTTOS)}”, {rng.choice(BODIES).format(p=name)} "
+            f"phối hợp với {rng.choice(BODIES).format(p=name)} triển khai nhiều giải pháp. {self.paragraph(2)}",
+            rng.choice(HEADINGS),
+            f"Phát biểu tại hội nghị, ông {speaker}, {rng.choice(TITLES)} {name} nhấn mạnh: "
+            f"“{self.paragraph(1).rstrip('.')}”. {self.paragraph(2)}",
+            self.paragraph(4),
+            f"Theo bà {other}, {rng.choice(TITLES)} {name}, {self.paragraph(2)[0].lower()}{self.paragraph(2)[1:]}",
+            f"Ảnh: Lãnh đạo {place} thăm hỏi người dân. (Ảnh: PV)",
+            self.paragraph(3),
+            f"Nguồn: bao{name.lower().replace(' ', '')}.vn",
+        ]
+        lines = [" ".join(title[start:start + rng.randint(7, 12)]).capitalize(),
+                 day.strftime("%d/%m/%Y %H:%M"), *paragraphs]
+        return f"bench-{i:06d}.txt", "\n\n".join(lines).encode("utf-8")
+
+    def texts(self, count: int) -> list[tuple[str, bytes]]:
+        return [self.text(i) for i in range(count)]
+
+
+def measure_parsing(sources, *, profile: bool = False) -> tuple[Measurement, str]:
+    """Decode, parse and tag every text with the database's Tagger (built before the clock starts)."""
+    tagger = tagging.tagger()
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for file_name, data in sources:
+        tagging.parse(decode_source(data, file_name=file_name), file_name=file_name, with_tagger=tagger)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    report = ""
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+        report = out.getvalue()
+    return Measurement("parse + tag (no database)", len(sources), seconds), report
+
+
+def measure_import(sources, *, keep: bool = False, batch_size: int = BATCH_SIZE) -> tuple[Measurement, dict]:
+    """Import every text into the configured database; then remove what it made unless keep."""
+    last_person = Person.objects.aggregate(m=Max("pk"))["m"] or 0
+    last_organisation = Organisation.objects.aggregate(m=Max("pk"))["m"] or 0
+    importer = Importer(tagger=tagging.tagger(), gazetteer=tagging.gazetteer())
+    outcomes: dict[str, int] = {}
+    created = []
+    started = time.perf_counter()
+    for result in importer.import_many(sources, batch_size=batch_size):
+        outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
+        if result.outcome == Outcome.CREATED:
+            created.append(result.article.pk)
+    seconds = time.perf_counter() - started
+    if not keep:
+        for start in range(0, len(created), 500):
+            Article.objects.filter(pk__in=created[start:start + 500]).delete()
+        Person.objects.filter(pk__gt=last_person, quotes__isnull=True, articles__isnull=True).delete()
+        Organisation.objects.filter(pk__gt=last_organisation, articles__isnull=True).delete()
+        tagging.invalidate()
+    return Measurement(f"whole import (batches of {batch_size})", len(sources), seconds), outcomes
