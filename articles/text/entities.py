@@ -36,7 +36,8 @@ _TOKEN = re.compile(r"[^\s-]+")
 
 #: Unit words before a name, as written; upper-case forms are the abbreviations.
 _UNIT_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(,;:]))(?P<unit>tỉnh|thành phố|TP\.?|T\.P\.?|Tp\.?|huyện|quận|thị xã|TX\.|xã|phường"
+    r"(?:^|(?<=[\s(,;:]))(?P<unit>tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|T\.P\.?|Tp\.?"
+    r"|huyện|quận|thị xã|TX\.|xã|phường"
     r"|thị trấn|đặc khu|thôn|bản|ấp)\s*$"
 )
 _CAPITAL_UNIT = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Quận": "quận", "Phường": "phường", "Xã": "xã"}
@@ -44,7 +45,9 @@ _DISTRICT_LEVEL = {"huyện": "huyen", "quận": "quan", "thị xã": "thi_xa", 
 _LOWER_LEVEL = frozenset({"xã", "phường", "thị trấn", "đặc khu", "thôn", "bản", "ấp"})
 #: "văn bản Hướng dẫn", "phiên bản …": "bản" as a word, not a village.
 _NOT_VILLAGE = re.compile(r"(?:văn|phiên|kịch|dự thảo|phác|mẫu|nguyên|tờ|bức|bài)\s+bản\s*$", re.IGNORECASE)
-_LIST_BEFORE = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+\S+(?:\s+\S+)?\s*$")
+_LIST_BEFORE = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+$")
+#: "quận 1", "phường 3": numbered units, which no capitalised run finds.
+_NUMBERED = re.compile(r"(?<![\w])(?P<unit>quận|phường) (?P<name>\d{1,2})(?![\w])")
 _LIST_GAP = re.compile(r"\s*(?:,|và|;)\s*")
 _FORMER = re.compile(r"\s+cũ\b")
 _CENTRAL = re.compile(r"(?:Trung ương|Ban Chấp hành|Chính phủ|Quốc hội)\s*$")
@@ -199,7 +202,14 @@ class Tagger:
         place_names: dict[str, str] = {}
         people: dict[str, None] = dict.fromkeys(speakers)
         for index, text in enumerate(texts):
-            self._scan_names(index, text, day, places, found_provinces, district_hits, place_names, people)
+            self._scan_names(index, text, day, places, found_provinces, district_hits, people)
+            places.extend(_Place(index, m.start(), m.group("unit"), m.group("name"), False)
+                          for m in _NUMBERED.finditer(text))
+        places.sort(key=lambda place: (place.text, place.start))
+        for place in places:
+            if not place.province:
+                full = f"{place.level} {place.name}"
+                place_names.setdefault(search_key(full), full)
 
         # Districts imply their province; a name shared by several districts only
         # confirms a province the article names anyway.
@@ -233,7 +243,7 @@ class Tagger:
             people=list(people),
         )
 
-    def _scan_names(self, index, text, day, places, provinces, district_hits, place_names, people):
+    def _scan_names(self, index, text, day, places, provinces, district_hits, people):
         list_level, list_end = None, -1
         for run in _RUN.finditer(text):
             tokens = _TOKEN.findall(run.group())
@@ -269,13 +279,11 @@ class Tagger:
                 name = " ".join(tokens[:size]) if size else _place_name(tokens)
                 if districts:
                     district_hits.append(districts)
-                place_names.setdefault(search_key(f"{unit} {name}"), f"{unit} {name}")
                 places.append(_Place(index, start, unit, name, False))
                 self._scan_rest(tokens, size or len(name.split()), day, provinces, people)
                 continue
             if unit in _LOWER_LEVEL:
                 name = _place_name(tokens)
-                place_names.setdefault(search_key(f"{unit} {name}"), f"{unit} {name}")
                 places.append(_Place(index, start, unit, name, False))
                 self._scan_rest(tokens, len(name.split()), day, provinces, people)
                 continue
@@ -307,8 +315,10 @@ class Tagger:
         name = tokens[i:i + size]
         if len(name) >= 3 and name[0] in SURNAMES:
             return False  # named after a person: only "TP. Hồ Chí Minh" is the city
-        if i > 0 and tokens[0] in SURNAMES and len(tokens) <= 4 and i + size == len(tokens):
-            return False  # a person's given names: "Nguyễn Thái Bình"
+        if i + size == len(tokens) and any(
+            tokens[j] in SURNAMES and len(tokens) - j <= 4 for j in range(max(0, i - 3), i)
+        ):
+            return False  # a person's given names: "Ông Nguyễn Thái Bình"
         rest = tokens[i + size:]
         return not rest or rest[0] in SURNAMES or not rest[0][:1].isalpha()
 

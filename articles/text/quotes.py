@@ -174,7 +174,7 @@ class NameSplitter:
         candidates = [
             i for i in range(start, len(words) - 1)
             if words[i] in SURNAMES and len(words) - i <= 4
-            and not (i > 0 and keys[i - 1] in ("tinh", "tp.", "pho", "huyen", "quan", "xa", "tp"))
+            and not (i > 0 and words[i - 1].lower() in _UNIT_WORDS)
         ]
         if not candidates:
             return None
@@ -408,6 +408,9 @@ def _names_someone(text: str) -> bool:
     )
 
 
+#: A name right after a unit word is a place, not a person: "TP. Hồ Chí Minh", "xã Lê Lợi".
+_UNIT_WORDS = frozenset(("tỉnh", "tp.", "tp", "t.p.", "phố", "huyện", "quận", "xã", "phường", "trấn", "thôn",
+                         "đường"))
 _word_key = functools.lru_cache(maxsize=65536)(search_key)
 _MARK = re.compile(r"[“”«»„\"]")
 
