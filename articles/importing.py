@@ -26,7 +26,7 @@ from articles import tagging
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
 from articles.text.body import BlockKind, plain_text, render_body
-from articles.text.decode import decode
+from articles.text.decode import MAX_SOURCE_BYTES, decode_bytes  # noqa: F401  (the admin form checks it)
 from articles.text.entities import Tagger
 from articles.text.gold import as_gold_dict
 from articles.text.normalise import clean, nfc, search_key
@@ -34,11 +34,6 @@ from articles.text.records import Gazetteer, ParsedArticle, SourceError
 from articles.text.slugs import numbered, slugify_vi
 
 logger = logging.getLogger(__name__)
-
-#: A source text is one article: a few kilobytes, a long one a hundred. A
-#: file beyond this is not an article (a dump, a log, a mistake) and is
-#: refused before anything reads it.
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 #: How many texts import_many() writes at once. A batch's new articles go in
 #: with one INSERT per table; should anything in it fail, the batch is rolled
@@ -102,11 +97,11 @@ def content_hash(text: str) -> str:
 
 
 def decode_source(data: bytes, *, file_name: str) -> str:
-    """The text of an uploaded or read file; SourceError when it is not a text that can be imported."""
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(file_name, f"the file is {len(data) / 1_048_576:.1f} MB; a source text is at most "
-                                     f"{MAX_SOURCE_BYTES // 1_048_576} MB")
-    return decode(data, file_name=file_name)
+    """The text of an uploaded or read file; SourceError when it is not a text that can be imported.
+
+    Too large (over MAX_SOURCE_BYTES), empty, binary or not UTF-8: see articles.text.decode.
+    """
+    return decode_bytes(data, file_name=file_name)
 
 
 def source_files(paths: Iterable[Path | str]) -> list[Path]:

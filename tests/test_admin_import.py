@@ -1,10 +1,10 @@
 """The admin upload: preview what the parser found, then save drafts; provenance stays read-only."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.importing import MAX_SOURCE_BYTES, import_source
