@@ -17,21 +17,41 @@ import datetime
 import io
 import pstats
 import random
+import re
 import time
 from dataclasses import dataclass
 
 from django.db.models import Max
 
 from articles import tagging
-from articles.generation import GIVEN, HEADINGS, MIDDLE, SURNAMES, _sentences
+from articles.generation import GIVEN, HEADINGS, MIDDLE, SOURCES, SURNAMES
 from articles.importing import BATCH_SIZE, Importer, Outcome, decode_source
 from articles.models import Article, Organisation, Person
 from articles.models.provinces import MERGER_DATE
+from articles.text.normalise import clean
 from articles.text.records import Gazetteer
+from articles.text.slugs import slugify_vi
 
 TITLES = ["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh",
           "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh"]
 BODIES = ["UBND tỉnh {p}", "HĐND tỉnh {p}", "Ban Thường vụ Tỉnh ủy {p}", "Tỉnh ủy {p}", "Ủy ban MTTQ Việt Nam tỉnh {p}"]
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_QUOTE_MARKS = re.compile("[“”\"«»]")
+
+
+def seed_sentences() -> list[str]:
+    """The seed texts' sentences without quotation marks, paragraph by paragraph (headings dropped)."""
+    sentences = []
+    for path in sorted(SOURCES.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = clean(line)
+            if len(line.split()) < 20:  # headings, captions, furniture
+                continue
+            sentences += [s for s in _SENTENCE_END.split(line)
+                          if 40 <= len(s) <= 400 and not _QUOTE_MARKS.search(s) and s[-1] in ".!?…"]
+    return sentences
+
+
 MOTTOS = ["dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng",
           "lấy dân làm gốc", "nói đi đôi với làm"]
 
@@ -53,7 +73,7 @@ class Measurement:
 class TextMaker:
     def __init__(self, gazetteer: Gazetteer, *, seed: int = 1, people: int = 300):
         self.rng = random.Random(seed)
-        self.sentences = _sentences()
+        self.sentences = seed_sentences()
         self.gazetteer = gazetteer
         provinces = [p for p in gazetteer.provinces if p.kind == "tinh"]
         self.before = [p for p in provinces if p.valid_from is None or p.valid_from < MERGER_DATE]
@@ -78,6 +98,7 @@ class TextMaker:
         district = rng.choice(self.districts.get(province.key) or [None])
         place = f"huyện {district.name}" if district and district.kind == "huyen" else f"tỉnh {name}"
         speaker, other = rng.sample(self.people, 2)
+        indirect = self.paragraph(2)
         title = rng.choice(self.sentences).rstrip(".…").split()
         start = rng.randrange(0, max(1, len(title) - 10))
         paragraphs = [
@@ -90,10 +111,10 @@ class TextMaker:
             f"Phát biểu tại hội nghị, ông {speaker}, {rng.choice(TITLES)} {name} nhấn mạnh: "
             f"“{self.paragraph(1).rstrip('.')}”. {self.paragraph(2)}",
             self.paragraph(4),
-            f"Theo bà {other}, {rng.choice(TITLES)} {name}, {self.paragraph(2)[0].lower()}{self.paragraph(2)[1:]}",
+            f"Theo bà {other}, {rng.choice(TITLES)} {name}, {indirect[0].lower()}{indirect[1:]}",
             f"Ảnh: Lãnh đạo {place} thăm hỏi người dân. (Ảnh: PV)",
             self.paragraph(3),
-            f"Nguồn: bao{name.lower().replace(' ', '')}.vn",
+            f"Nguồn: bao{slugify_vi(name).replace('-', '')}.vn",
         ]
         lines = [" ".join(title[start:start + rng.randint(7, 12)]).capitalize(),
                  day.strftime("%d/%m/%Y %H:%M"), *paragraphs]
