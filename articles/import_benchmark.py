@@ -116,7 +116,8 @@ class TextMaker:
             self.paragraph(3),
             f"Nguồn: bao{slugify_vi(name).replace('-', '')}.vn",
         ]
-        lines = [" ".join(title[start:start + rng.randint(7, 12)]).capitalize(),
+        headline = f"{place[0].upper()}{place[1:]}: {' '.join(title[start:start + rng.randint(7, 12)])}"
+        lines = [headline,
                  day.strftime("%d/%m/%Y %H:%M"), *paragraphs]
         return f"bench-{i:06d}.txt", "\n\n".join(lines).encode("utf-8")
 

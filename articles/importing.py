@@ -571,7 +571,9 @@ def _assign_slugs(articles: list[Article]) -> None:
     used: set[str] = set()
     for article, base in zip(articles, bases, strict=True):
         if base in taken or base in used:
-            base = numbered(base, lambda s: s in used or Article.objects.filter(slug=s).exists())
+            # The numbered ones in one query, not one query per number tried.
+            taken |= set(Article.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
+            base = numbered(base, lambda s: s in used or s in taken)
         article.slug = base
         used.add(base)
 
