@@ -571,8 +571,10 @@ def _assign_slugs(articles: list[Article]) -> None:
     used: set[str] = set()
     for article, base in zip(articles, bases, strict=True):
         if base in taken or base in used:
-            # The numbered ones in one query, not one query per number tried.
-            taken |= set(Article.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
+            # The numbered ones in one query, not one query per number tried; a range
+            # rather than startswith, which SQLite's LIKE answers without the index.
+            taken |= set(Article.objects.filter(slug__gt=f"{base}-", slug__lt=f"{base}.")
+                         .values_list("slug", flat=True))
             base = numbered(base, lambda s: s in used or s in taken)
         article.slug = base
         used.add(base)
