@@ -573,9 +573,9 @@ def _assign_slugs(articles: list[Article]) -> None:
         if base in taken or base in used:
             # The numbered ones in one query, not one query per number tried; a range
             # rather than startswith, which SQLite's LIKE answers without the index.
-            taken |= set(Article.objects.filter(slug__gt=f"{base}-", slug__lt=f"{base}.")
+            taken.update(Article.objects.filter(slug__gt=f"{base}-", slug__lt=f"{base}.")
                          .values_list("slug", flat=True))
-            base = numbered(base, lambda s: s in used or s in taken)
+            base = numbered(base, lambda s, unavailable=taken | used: s in unavailable)
         article.slug = base
         used.add(base)
 
