@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,11 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from articles import publishing, roles
+
+        post_migrate.connect(roles.setup_roles_after_migrate, sender=self, dispatch_uid="articles.setup_roles")
+        pre_save.connect(
+            publishing.remember_old_slug, sender="articles.Article", dispatch_uid="articles.remember_old_slug"
+        )
