@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from articles import images
@@ -14,6 +15,13 @@ from articles.models import Article
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages are matched in English; the desk shows them in Vietnamese (see the .po file)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

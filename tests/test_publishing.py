@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 from reversion.models import Version
 
 from articles import publishing
@@ -13,6 +13,13 @@ from tests.factories import make_article
 from tests.test_roles import make_editor, make_reporter
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages are matched in English; the desk shows them in Vietnamese (see the .po file)."""
+    with translation.override("en"):
+        yield
 
 
 def draft_by(user, **fields):

@@ -67,9 +67,9 @@ class MergeAdminMixin:
                 self.message_user(request, _("Choose one of the selected records to keep."), messages.ERROR)
                 return None
             duplicates = [r for r in records if r.pk != keep.pk]
+            names = ", ".join(str(d) for d in duplicates)
             moved = merging.merge(keep=keep, duplicates=duplicates)
-            for duplicate in duplicates:
-                self.log_deletion(request, duplicate, str(duplicate))
+            self.log_change(request, keep, _("Merged into this record: %(names)s.") % {"names": names})
             self.message_user(request, _(
                 "Merged %(count)d records into “%(name)s”: %(articles)d articles and %(quotes)d quotes moved."
             ) % {"count": len(duplicates), "name": keep, "articles": moved["articles"], "quotes": moved["quotes"]},
