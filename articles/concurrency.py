@@ -41,7 +41,9 @@ def find_conflict(*, article_id: int, loaded_version: int, cleaned_data: dict, f
     locked (SELECT … FOR UPDATE, inside the admin's transaction) so a third
     save cannot slip between this check and the save that follows.
     """
-    current = Article.objects.select_for_update().select_related("updated_by").filter(pk=article_id).first()
+    current = (
+        Article.objects.select_for_update(of=("self",)).select_related("updated_by").filter(pk=article_id).first()
+    )
     if current is None:
         return None
     live = current.version if current_version is None else current_version

@@ -225,10 +225,9 @@ class ArticleAdmin(VersionAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or Article(created_by=request.user)
-        context["transitions"] = [
-            (name, TRANSITION_LABELS[name]) for name in publishing.available(article, request.user)
-            if name != "submit" or add or roles.can_edit(request.user, article)
-        ] if self.has_change_permission(request, obj) or add else []
+        editable = add or self.has_change_permission(request, obj)
+        names = publishing.available(article, request.user) if editable else []
+        context["transitions"] = [(name, TRANSITION_LABELS[name]) for name in names]
         context["suggest_url"] = reverse("admin:articles_article_suggest")
         if obj is not None and obj.pk:
             context["preview_url"] = reverse("admin:articles_article_preview", args=[obj.pk])
