@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles.concurrency import find_conflict
@@ -27,7 +28,7 @@ class LeadImageFormField(forms.ImageField):
 
 class ArticleAdminForm(forms.ModelForm):
     source_url = forms.URLField(
-        label=Article._meta.get_field("source_url").verbose_name, max_length=500, required=False,
+        label=capfirst(Article._meta.get_field("source_url").verbose_name), max_length=500, required=False,
         assume_scheme="https", widget=forms.URLInput(attrs={"class": "vURLField"}),
     )
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -105,7 +105,7 @@ class ArticleAdmin(VersionAdmin):
     search_help_text = gettext_lazy("Title or lead, with or without diacritics.")
     date_hierarchy = None
     autocomplete_fields = ["provinces", "organisations", "people", "topics"]
-    readonly_fields = ["status", "created_by", "updated_by", "updated_at", "version"]
+    readonly_fields = ["status", "created_by", "updated_by", "updated_at"]
     actions = ["submit_selected", "publish_selected", "archive_selected", "return_selected"]
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"
@@ -125,7 +125,7 @@ class ArticleAdmin(VersionAdmin):
             (_("Lead image"), {"fields": ["lead_image", "lead_image_caption", "lead_image_credit"]}),
             (_("Tags"), {"fields": ["provinces", "organisations", "people", "topics"]}),
             (_("Source"), {"fields": ["byline", "source_name", "source_url"]}),
-            (_("Workflow"), {"fields": [*workflow, "created_by", "updated_by", "updated_at", "version"]}),
+            (_("Workflow"), {"fields": [*workflow, "created_by", "updated_by", "updated_at"]}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -399,3 +399,19 @@ def _quote(item) -> dict:
         "position": getattr(item, "position", 0) or 0,
     }
 
+
+# django-reversion ships no Vietnamese catalogue: its pages' strings are translated in ours.
+_REVERSION_STRINGS = (
+    gettext_noop("Recover deleted %(name)s"),
+    gettext_noop("Recover deleted %(verbose_name)s"),
+    gettext_noop("Recover %(name)s"),
+    gettext_noop("Revert %(name)s"),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Initial version."),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop("Press the save button below to revert to this version of the object."),
+    gettext_noop("Press the save button below to recover this version of the object."),
+    gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
+    gettext_noop("There are no deleted objects to recover."),
+    gettext_noop("Comment"),
+)
