@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext, ngettext_lazy
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -400,7 +400,7 @@ def _quote(item) -> dict:
     }
 
 
-# django-reversion ships no Vietnamese catalogue: its pages' strings are translated in ours.
+# django-reversion ships no Vietnamese catalogue: the strings its pages show are translated in ours.
 _REVERSION_STRINGS = (
     gettext_noop("Recover deleted %(name)s"),
     gettext_noop("Recover deleted %(verbose_name)s"),
@@ -414,4 +414,10 @@ _REVERSION_STRINGS = (
     gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
     gettext_noop("There are no deleted objects to recover."),
     gettext_noop("Comment"),
+)
+# Django's own Vietnamese catalogue lacks these (the admin asks for the plural form).
+_ADMIN_STRINGS = (
+    ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
 )
