@@ -349,7 +349,6 @@ def test_changelist_query_count_does_not_grow_with_rows(client, django_assert_nu
 def test_admin_speaks_english_to_those_who_choose_it(client):
     client.force_login(make_editor())
     client.post(reverse("set_language"), {"language": "en", "next": CHANGELIST})
-    page = client.get(CHANGELIST).content.decode()
-    assert "Select article to change" in page or "Articles" in page
+    assert "Select article to change" in client.get(CHANGELIST).content.decode()
     client.post(reverse("set_language"), {"language": "vi", "next": CHANGELIST})
-    assert "Bài viết" in client.get(CHANGELIST).content.decode()
+    assert "Chọn bài viết để thay đổi" in client.get(CHANGELIST).content.decode()

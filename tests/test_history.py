@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
@@ -95,3 +96,26 @@ def test_restoring_an_old_revision_brings_back_its_text_and_quotes(client):
     assert list(restored.quotes.values_list("text", flat=True)) == ["Dân là gốc"]
     # The version number moves forward, so forms opened before the restore see a conflict.
     assert restored.version > live_version
+
+
+def test_restoring_an_old_revision_keeps_the_corrections_readers_have_seen(client):
+    from articles.models import Correction
+
+    client.force_login(make_editor())
+    article = make_article(status="published", title="Bản một")
+    client.post(change_url(article), form_data(article))
+    first = Version.objects.get_for_object(article).first()
+    Correction.objects.create(article=article, text="Sửa tên xã.")
+    article.refresh_from_db()
+    revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    loaded = client.get(revision_url).context["adminform"].form["loaded_version"].value()
+    correction = Correction.objects.get()
+    response = client.post(revision_url, form_data(article, loaded_version=str(loaded), **{
+        "corrections-TOTAL_FORMS": "1", "corrections-INITIAL_FORMS": "1",
+        "corrections-0-id": str(correction.pk), "corrections-0-article": str(article.pk),
+        "corrections-0-text": correction.text,
+        "corrections-0-created_at_0": f"{timezone.localtime(correction.created_at):%d/%m/%Y}",
+        "corrections-0-created_at_1": f"{timezone.localtime(correction.created_at):%H:%M:%S}",
+    }))
+    assert response.status_code == 302
+    assert Correction.objects.filter(article=article).count() == 1

@@ -46,7 +46,6 @@ def test_setup_roles_can_run_again_without_duplicates(capsys):
 
 def test_setup_roles_restores_a_permission_removed_by_hand():
     editors = Group.objects.get(name=roles.EDITORS)
-    editors.permissions.filter(codename=roles.PUBLISH).delete()
     editors.permissions.remove(*editors.permissions.filter(codename=roles.PUBLISH))
     call_command("setup_roles")
     assert editors.permissions.filter(codename=roles.PUBLISH).exists()

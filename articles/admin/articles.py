@@ -30,7 +30,9 @@ if not reversion.is_registered(Quote):
 if not reversion.is_registered(Correction):
     reversion.register(Correction)
 if not reversion.is_registered(Article):
-    reversion.register(Article, follow=["quotes", "corrections"])
+    # Quotes are part of the text a revision restores; corrections are not:
+    # restoring older wording must never take back a note readers have seen.
+    reversion.register(Article, follow=["quotes"])
 
 TRANSITION_LABELS = {
     "submit": gettext_lazy("Save and submit for review"),
