@@ -75,7 +75,7 @@ def _settings_value(expression, **variables):
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "S3_BUCKET")}
     environ.update(variables, DJANGO_SETTINGS_MODULE="newsroom.settings", SECRET_KEY="x" * 50)
     result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; print({expression})"],
+        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; print(*[{expression}])"],
         cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -97,5 +97,5 @@ def test_s3_bucket_moves_uploads_to_object_storage():
         "settings.STORAGES['default']['BACKEND'], settings.STORAGES['default']['OPTIONS']['endpoint_url']",
         S3_BUCKET="newsroom-media", S3_ENDPOINT_URL="http://127.0.0.1:9000",
     )
-    assert backend == "('storages.backends.s3.S3Storage', 'http://127.0.0.1:9000')"
+    assert backend == "storages.backends.s3.S3Storage http://127.0.0.1:9000"
     assert "FileSystemStorage" in _settings_value("settings.STORAGES['default']['BACKEND']")
