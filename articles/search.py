@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, FloatField, IntegerField, Q, QuerySet, Value
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -72,7 +72,8 @@ def search(query: str) -> SearchResults:
         articles, approximate = _postgres(public, terms)
     else:
         articles, approximate = _sqlite(public, terms), False
-    return SearchResults(query, terms, articles.for_list(), approximate)
+    # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
+    return SearchResults(query, terms, articles.for_list().defer(None).defer("search_text"), approximate)
 
 
 def _postgres(public, terms):
@@ -82,10 +83,13 @@ def _postgres(public, terms):
     document = SearchVector("search_text", config="simple")  # the expression the GIN index is built on
     every_word = SearchQuery(text, config="simple", search_type="plain")
     together = SearchQuery(text, config="simple", search_type="phrase")
+    # ts_rank ignores the positions a phrase query asks for, so "together" is a
+    # yes/no test (@@ with <->), worth more than any frequency.
     matches = (
         public.annotate(document=document)
         .filter(document=every_word)
-        .annotate(rank=SearchRank(document, together) * 10 + SearchRank(document, every_word))
+        .annotate(rank=Case(When(document=together, then=Value(10.0)), default=Value(0.0), output_field=FloatField())
+                  + SearchRank(document, every_word))
         .order_by("-rank", "-published_at", "-id")
     )
     if matches.exists():
@@ -121,30 +125,43 @@ def _sqlite(public, terms):
     )
 
 
-def highlight(text: str, terms) -> SafeString:
-    """The text escaped, with words whose folded form is a search term wrapped in <mark>.
+def _marked(keys: list[str], terms) -> set[int]:
+    """Which words to mark: the query's syllables where they stand together, else each one alone."""
+    terms = tuple(terms or ())
+    n = len(terms)
+    together = {i + k for i in range(len(keys) - n + 1) if tuple(keys[i:i + n]) == terms for k in range(n)}
+    if together or n == 1:
+        return together
+    return {i for i, key in enumerate(keys) if key in terms}
 
-    Escaping comes first and marking second, so nothing in an article can
-    inject markup; adjacent marked words share one <mark>.
+
+def highlight(text: str, terms) -> SafeString:
+    """The text escaped, with the words matching the search wrapped in <mark>.
+
+    A word matches when its folded form is a search term ("Đối" for "doi").
+    Without diacritics one syllable stands for many words (doi: đối, đời,
+    đôi …), so when the query's syllables occur together only those runs
+    are marked. Escaping comes first and marking second, so nothing in an
+    article can inject markup; adjacent marked words share one <mark>.
     """
-    wanted = set(terms or ())
-    if not wanted:
-        return escape(text)
+    words = list(_WORD.finditer(text))
+    marked = _marked([search_key(w.group(0)) for w in words], terms)
     out, last = [], 0
-    for match in _WORD.finditer(text):
+    for i, match in enumerate(words):
         out.append(escape(text[last:match.start()]))
         word = escape(match.group(0))
-        out.append(f"<mark>{word}</mark>" if search_key(match.group(0)) in wanted else word)
+        out.append(f"<mark>{word}</mark>" if i in marked else word)
         last = match.end()
     out.append(escape(text[last:]))
     return mark_safe(re.sub(r"</mark>(\s+)<mark>", r"\1", "".join(out)))
 
 
 def excerpt(text: str, terms, *, words: int = 40) -> SafeString:
-    """About `words` words of text around the first matching word, highlighted."""
+    """About `words` words of text around the first match, highlighted."""
     tokens = (text or "").split()
-    wanted = set(terms or ())
-    first = next((i for i, token in enumerate(tokens) if set(_TERM.findall(search_key(token))) & wanted), 0)
+    keys = [" ".join(_TERM.findall(search_key(token))) for token in tokens]
+    marked = _marked(keys, terms)
+    first = min(marked, default=0)
     start = max(0, first - words // 4)
     piece = " ".join(tokens[start:start + words])
     prefix = "… " if start > 0 else ""

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import search
+from articles.text.body import plain_text
 
 register = template.Library()
 
@@ -73,8 +74,9 @@ def highlight(text, terms):
 
 
 @register.filter
-def excerpt(text, terms):
-    return search.excerpt(text or "", terms)
+def search_excerpt(article, terms):
+    """Words around the first match in the lead or the body, matches marked."""
+    return search.excerpt(" ".join([article.lead, plain_text(article.body)]), terms)
 
 
 def news_article_data(article) -> dict:
