@@ -4,8 +4,10 @@ from django.urls import include, path
 
 from articles import feeds, sitemaps, views
 from articles.caching import cached_page
+from newsroom.views import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("feeds/latest/", cached_page(feeds.LatestArticlesFeed()), name="feed_latest"),
