@@ -70,7 +70,8 @@ def test_sections_list_only_published_articles(client, index_schema):
 
 
 def test_news_sitemap_lists_the_last_two_days_with_the_news_extension(client):
-    recent = make_article(title="Tin sáng nay <&>", provinces=["an-giang"])
+    recent = make_article(title="Tin sáng nay <&>", provinces=["an-giang"],
+                          published_at=timezone.now() - datetime.timedelta(hours=3))
     old = make_article(title="Tin tuần trước", published_at=timezone.now() - datetime.timedelta(days=3))
     response = client.get("/sitemap-news.xml")
     root = ET.fromstring(response.content)  # parses: the title's < and & are escaped
