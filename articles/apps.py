@@ -9,8 +9,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles import publishing, roles
+        from articles import caching, publishing, roles
 
+        caching.connect_signals()
         post_migrate.connect(roles.setup_roles_after_migrate, sender=self, dispatch_uid="articles.setup_roles")
         pre_save.connect(
             publishing.remember_old_slug, sender="articles.Article", dispatch_uid="articles.remember_old_slug"

@@ -1,0 +1,132 @@
+"""How Vietnamese public bodies are named, in one place.
+
+Articles write "UBND tỉnh", "Tỉnh ủy Thanh Hoá", "MTTQ các cấp"; the
+archive stores the official full name with the locality the text makes
+clear: "Ủy ban nhân dân tỉnh Thanh Hóa", "Tỉnh ủy Thanh Hóa", "Ủy ban Mặt
+trận Tổ quốc Việt Nam tỉnh Thanh Hóa". The tagger and the organisations
+fixture both build names here, so the two cannot drift apart.
+"""
+
+import functools
+
+from .normalise import canonical as _canonical
+
+# The same few names recur in every article; spelling them out once is enough.
+canonical = functools.lru_cache(maxsize=4096)(_canonical)
+
+#: Unit words as written, and the word the official name uses.
+UNIT_WORDS = {
+    "tỉnh": "tỉnh",
+    "thành phố": "thành phố",
+    "tp.": "thành phố",
+    "tp": "thành phố",
+    "t.p.": "thành phố",
+    "t.p": "thành phố",
+    "huyện": "huyện",
+    "quận": "quận",
+    "thị xã": "thị xã",
+    "tx.": "thị xã",
+    "xã": "xã",
+    "phường": "phường",
+    "thị trấn": "thị trấn",
+    "đặc khu": "đặc khu",
+}
+
+#: The party committee of each level: "Tỉnh ủy X", "Thị ủy X", "Đảng ủy xã X".
+_PARTY_COMMITTEE = {
+    "tỉnh": "Tỉnh ủy",
+    "thành phố": "Thành ủy",
+    "huyện": "Huyện ủy",
+    "quận": "Quận ủy",
+    "thị xã": "Thị ủy",
+    "xã": "Đảng ủy xã",
+    "phường": "Đảng ủy phường",
+    "thị trấn": "Đảng ủy thị trấn",
+    "đặc khu": "Đảng ủy đặc khu",
+}
+#: And back: the level a committee word names ("Huyện ủy" -> huyện).
+COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
+
+PEOPLES_COMMITTEE = "Ủy ban nhân dân"
+PEOPLES_COUNCIL = "Hội đồng nhân dân"
+FATHERLAND_FRONT = "Ủy ban Mặt trận Tổ quốc Việt Nam"
+INSPECTION_COMMITTEE = "Ủy ban Kiểm tra"
+STANDING_BOARD = "Ban Thường vụ"
+PARTY_ORGANISATION = "Đảng bộ"
+
+#: Kinds of body the tagger recognises from their common spellings.
+COMMITTEE, COUNCIL, FRONT, PARTY, BOARD, INSPECTION, PARTY_BODY = (
+    "committee", "council", "front", "party", "board", "inspection", "party_body",
+)
+
+
+def locality(level: str, name: str) -> str:
+    """"thành phố Châu Đốc"; a city named after a person keeps its unit word in capitals."""
+    return f"{level} {canonical(name)}"
+
+
+def party_committee(level: str, name: str) -> str:
+    """"Tỉnh ủy Thanh Hóa", "Thành ủy Châu Đốc", "Đảng ủy xã Xuân Hòa"."""
+    name = canonical(name)
+    if level == "thành phố" and _named_after_person(name):
+        return f"Thành ủy Thành phố {name}"
+    return f"{_PARTY_COMMITTEE[level]} {name}"
+
+
+def body_name(kind: str, level: str, name: str) -> str:
+    """The official full name of a body of the given kind for one locality."""
+    if kind == PARTY:
+        return party_committee(level, name)
+    if kind == BOARD:
+        return f"{STANDING_BOARD} {party_committee(level, name)}"
+    if kind == INSPECTION:
+        return f"{INSPECTION_COMMITTEE} {party_committee(level, name)}"
+    place = _locality_in_name(level, name)
+    if kind == PARTY_BODY:
+        return f"{PARTY_ORGANISATION} {place}"
+    if kind == COMMITTEE:
+        return f"{PEOPLES_COMMITTEE} {place}"
+    if kind == COUNCIL:
+        return f"{PEOPLES_COUNCIL} {place}"
+    if kind == FRONT:
+        return f"{FATHERLAND_FRONT} {place}"
+    raise ValueError(f"unknown body kind {kind!r}")
+
+
+def _named_after_person(name: str) -> bool:
+    # Three syllables or more, like a full name: "Hồ Chí Minh" (not "Hà Nội").
+    return len(name.split()) >= 3 and name.split()[0] in ("Hồ",)
+
+
+def _locality_in_name(level: str, name: str) -> str:
+    name = canonical(name)
+    if level == "thành phố" and _named_after_person(name):
+        return f"Thành phố {name}"
+    return f"{level} {name}"
+
+
+def standard_bodies(province_name: str, kind: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Full names and common spellings of a province's party, council, committee and front.
+
+    kind is the Province kind: "tinh" or "thanh_pho". Used to generate the
+    organisations fixture; the aliases are what articles write.
+    """
+    if kind not in ("tinh", "thanh_pho"):
+        raise ValueError(f"kind must be 'tinh' or 'thanh_pho', not {kind!r}")
+    name = canonical(province_name)
+    level = "tỉnh" if kind == "tinh" else "thành phố"
+    spellings = [f"{level} {name}"] if kind == "tinh" else [f"thành phố {name}", f"TP. {name}", f"TP {name}"]
+    committee = party_committee(level, name)
+
+    def aliases(*heads: str) -> tuple[str, ...]:
+        return tuple(f"{head} {spelling}" for head in heads for spelling in spellings)
+
+    return [
+        (committee, ()),
+        (body_name(BOARD, level, name), (f"BTV {committee}",)),
+        (body_name(PARTY_BODY, level, name), aliases("Đảng bộ")),
+        (body_name(COUNCIL, level, name), aliases("HĐND", "Hội đồng nhân dân")),
+        (body_name(COMMITTEE, level, name), aliases("UBND", "Ủy ban nhân dân")),
+        (body_name(FRONT, level, name), aliases("UBMTTQVN", "UBMTTQ", "Ủy ban MTTQ", "Ủy ban MTTQ Việt Nam",
+                                                "MTTQ", "Ủy ban Mặt trận Tổ quốc")),
+    ]

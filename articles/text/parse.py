@@ -1,0 +1,276 @@
+"""A scraped article page -> ParsedArticle.
+
+Scraped texts are the page's visible lines: the title, perhaps a dateline,
+a lead, paragraphs with section headings, picture captions (the picture
+itself leaves an empty or non-breaking-space line), a closing source or
+byline line, and the site's furniture around it all ("Phản hồi", "Tin liên
+quan" and its headlines, share links, breadcrumbs, tags). parse_article()
+sorts each line into one of these, then finds the quotes and tags the
+provinces, organisations and places of what is left: the article itself.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .body import Block, BlockKind
+from .dates import parse_dateline
+from .decode import decode_bytes
+from .entities import Tagger, tagger_for
+from .normalise import nfc, search_key
+from .records import Gazetteer, ParsedArticle, SourceError
+
+#: A lead longer than this many words is an opening paragraph, not a lead.
+MAX_LEAD_WORDS = 120
+#: Headings are short; a longer line without a full stop is a paragraph.
+MAX_HEADING_WORDS = 15
+#: A caption is a sentence or two; anything longer is a paragraph after a picture.
+MAX_CAPTION_WORDS = 60
+
+#: Page furniture, compared by search key ("phan hoi"), with or without a final colon.
+FURNITURE = frozenset(search_key(line) for line in """
+Phản hồi|Gửi phản hồi|Bình luận|Ý kiến bạn đọc|Gửi bình luận|Viết bình luận|Ý kiến
+|Các tin khác|Tin khác|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Cùng chuyên mục
+|Mới nhất|Tin mới|Tin mới nhất|Tin mới hơn|Tin cũ hơn|Đọc nhiều|Tin đọc nhiều|Xem nhiều|Tin nổi bật|Nổi bật
+|Đọc thêm|Xem thêm|Có thể bạn quan tâm|Có thể bạn chưa đọc|Tin tiêu điểm|Tiêu điểm
+|Liên kết website|Liên kết|Website liên kết|Chia sẻ|Chia sẻ bài viết|Share|Like|Tweet|Facebook|Zalo|Twitter
+|Email|Gửi email|Gửi bài viết|Gửi cho bạn bè|In|In bài|In bài viết|Bản in|Print|Lưu|Lưu bài|Lưu bài viết
+|Quay lại|Trở về|Trở lại|Về đầu trang|Lên đầu trang|Đầu trang|Trang chủ|Top|Back|Tags|Từ khóa|Thẻ|Chủ đề
+|Bạn đọc|Video|Ảnh|Multimedia|Podcast|Infographics|E-magazine|Tin ảnh|Copy link|Sao chép liên kết
+|Theo dõi chúng tôi|Theo dõi|Đăng nhập|Đăng ký|Tìm kiếm|Menu|Toggle navigation|Báo in|RSS
+""".replace("\n", "").split("|"))
+
+#: Headers of lists of other stories: the headlines under them are furniture too.
+STORY_LISTS = frozenset(search_key(line) for line in """
+Các tin khác|Tin khác|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Cùng chuyên mục
+|Mới nhất|Tin mới|Tin mới nhất|Tin mới hơn|Tin cũ hơn|Đọc nhiều|Tin đọc nhiều|Xem nhiều|Tin nổi bật|Nổi bật
+|Đọc thêm|Xem thêm|Có thể bạn quan tâm|Có thể bạn chưa đọc|Tin tiêu điểm|Tiêu điểm
+""".replace("\n", "").split("|"))
+
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:tags?|từ khóa|từ khoá|thẻ|chia sẻ|lượt xem|lượt đọc|bình luận|©|copyright|bản quyền|"
+    r"xem thêm|đọc thêm|tin liên quan|bài liên quan)\s*[:(\d]",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){1,6}$")
+_SOURCE = re.compile(r"^(?:Nguồn\s*:?|Theo)\s+(?P<name>\S.{0,80}?)\s*\.?$")
+_BYLINE_LABEL = re.compile(
+    r"^(?:Bài\s*(?:,|và)?\s*ảnh|Bài và ảnh|Tin\s*(?:,|và)?\s*ảnh|Bài|Tin|Văn bản|Thực hiện|Tác giả|Ghi chép"
+    r"|Nhóm phóng viên|Nhóm PV)\s*:\s*(?P<name>\S.{0,80})$",
+    re.IGNORECASE,
+)
+_BARE_BYLINE = re.compile(r"^(?:PV|P\.V\.?|PV\.|CTV|Phóng viên|Nhóm PV|Nhóm phóng viên|BTV)$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
+_PHOTO_CREDIT = re.compile(r"[Ảả]nh(?:\s+minh\s+(?:họa|hoạ))?\s*[:)]")
+_TERMINAL = ".:;,…"
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LINE_END = re.compile(r"\r\n?|\n")
+_OPENING_QUOTES = "\"“«'‘"
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str          # cleaned
+    after_picture: bool  # follows NBSP-only placeholder lines
+    nbsp_start: bool     # opened with a non-breaking space
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _key(line: str) -> str:
+    return search_key(line).rstrip(" :")
+
+
+def _is_furniture(line: str) -> bool:
+    if _FURNITURE_PREFIX.match(line):
+        return True
+    if len(line) > 60 or line.endswith("."):
+        return False  # furniture is a few words; a sentence is story
+    if _key(line) in FURNITURE:
+        return True
+    # "Trang chủ > Thời sự > Chính trị": short segments joined by arrows.
+    return bool(_BREADCRUMB.match(line)) and any(mark in line for mark in (">", "»", "›", " / ", " | "))
+
+
+def _is_headline(line: str) -> bool:
+    return (_words(line) <= 35 and not line.endswith((".", ":", ";", "…", "..."))) or line.endswith("?")
+
+
+def _source_name(line: str) -> str | None:
+    """X of a closing "Nguồn: X" or "Theo X" line."""
+    match = _SOURCE.match(line)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if line.startswith("Theo") and ("," in name or _words(name) > 8):
+        return None  # "Theo kế hoạch, …": a sentence, not a source
+    return name
+
+
+def _byline(line: str) -> str | None:
+    """The name a byline gives: "Bài, ảnh: Minh Anh", "PV", or a bare "Minh Anh"."""
+    match = _BYLINE_LABEL.match(line)
+    if match:
+        return match.group("name").strip(" .")
+    if _BARE_BYLINE.match(line):
+        return line.rstrip(".")
+    names = [part.strip() for part in re.split(r"\s+[-–—&]\s+|\s*,\s*", line.rstrip("."))]
+    if all(2 <= _words(n) <= 4 for n in names) and len(names) <= 3 and all(
+        _NAME_WORD.match(w) and w[0].isupper() for n in names for w in n.split()
+    ):
+        return line.rstrip(".")
+    return None
+
+
+def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
+    text = line.text
+    return (
+        previous is not None
+        and has_next
+        and _words(text) <= MAX_HEADING_WORDS
+        and not text.endswith(tuple(_TERMINAL))
+        and not text.startswith(tuple(_OPENING_QUOTES))
+        and (text[0].isupper() or text[0].isdigit())
+    )
+
+
+def _is_caption(line: _Line, at_top: bool) -> bool:
+    text = line.text
+    credit = _PHOTO_CREDIT.search(text)
+    while credit and credit.start() and text[credit.start() - 1].isalnum():
+        credit = _PHOTO_CREDIT.search(text, credit.end())  # "hình ảnh:" is not a credit
+    if credit and _words(text) <= MAX_CAPTION_WORDS + 20:
+        return True
+    if _words(text) > MAX_CAPTION_WORDS or text.startswith(tuple(_OPENING_QUOTES)):
+        return False
+    # Where a picture stood: after its placeholder lines, or a line opening with its
+    # non-breaking space right under the title.
+    return line.after_picture or (at_top and line.nbsp_start)
+
+
+def _lines(text: str) -> list[_Line]:
+    if not unicodedata.is_normalized("NFC", text) or _INVISIBLE.search(text):
+        text = nfc(text)  # decode_bytes() has done it already; a str from elsewhere may not have
+    lines, picture = [], False
+    for raw in _LINE_END.split(text):
+        cleaned = " ".join(raw.split())  # fold_spaces(), faster: str.split() knows NBSP too
+        if not cleaned:
+            if "\u00a0" in raw or "\u202f" in raw:
+                picture = True
+            continue
+        lines.append(_Line(cleaned, picture, raw[:1] in "\u00a0\u202f"))
+        picture = False
+    return lines
+
+
+def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = None,
+                  tagger: Tagger | None = None) -> ParsedArticle:
+    """One article's title, dateline, source, body, quotes and tags."""
+    if tagger is None:
+        tagger = tagger_for(gazetteer or Gazetteer())
+    lines = _lines(text)
+    boilerplate: list[str] = []
+
+    # The title: the first line that is not furniture (a dateline may come first).
+    position, title, published_at = 0, None, None
+    while position < len(lines):
+        line = lines[position].text
+        position += 1
+        if _is_furniture(line):
+            boilerplate.append(line)
+        elif published_at is None and (when := parse_dateline(line)):
+            published_at = when
+        else:
+            title = line
+            break
+    if title is None:
+        raise SourceError(file_name, "no title")
+    article = ParsedArticle(file_name=file_name, title=title, published_at=published_at)
+
+    # Furniture anywhere, with the headlines listed under "Tin liên quan" and the like.
+    content: list[_Line] = []
+    in_list = False
+    for line in lines[position:]:
+        if _is_furniture(line.text):
+            boilerplate.append(line.text)
+            in_list = _key(line.text) in STORY_LISTS
+        elif in_list and _is_headline(line.text):
+            boilerplate.append(line.text)
+        else:
+            in_list = False
+            content.append(line)
+
+    # The top: dateline and byline under the title.
+    top = 0
+    while top < min(len(content), 3):
+        line = content[top].text
+        if article.published_at is None and (when := parse_dateline(line)):
+            article.published_at = when
+        elif article.byline is None and _BYLINE_LABEL.match(line):
+            article.byline = _byline(line)
+        else:
+            break
+        top += 1
+    content = content[top:]
+
+    # The end: a source line and a byline, in either order.
+    for _ in range(2):
+        if not content:
+            break
+        last = content[-1].text
+        if article.source_name is None and (name := _source_name(last)):
+            article.source_name = name
+        elif article.byline is None and (name := _byline(last)):
+            article.byline = name
+        else:
+            break
+        content.pop()
+    if article.source_name is None:
+        article.source_name = article.byline
+
+    _sort_body(article, content)
+    _find_quotes_and_tags(article, tagger)
+    article.boilerplate_removed = boilerplate
+    return article
+
+
+def _sort_body(article: ParsedArticle, content: list[_Line]) -> None:
+    previous = None
+    for index, line in enumerate(content):
+        text = line.text
+        if _is_caption(line, at_top=index == 0):
+            kind = BlockKind.CAPTION
+            article.captions.append(text)
+        elif _is_heading(line, previous, index + 1 < len(content)):
+            kind = BlockKind.HEADING
+            article.headings.append(text)
+        else:
+            kind = BlockKind.PARAGRAPH
+            article.body_paragraphs.append(text)
+        article.blocks.append(Block(kind, text))
+        previous = text
+    if article.body_paragraphs and _words(article.body_paragraphs[0]) <= MAX_LEAD_WORDS:
+        article.lead = article.body_paragraphs[0]
+
+
+def _find_quotes_and_tags(article: ParsedArticle, tagger: Tagger) -> None:
+    article.quotes = tagger.quotes.find(article.body_paragraphs)
+    speakers = [q.speaker for q in article.quotes if q.speaker]
+    entities = tagger.tag(
+        [article.title, *article.captions, *article.headings, *article.body_paragraphs],
+        published_at=article.published_at,
+        speakers=speakers,
+    )
+    article.provinces = entities.provinces
+    article.organisations = entities.organisations
+    article.places = entities.places
+    article.people = entities.people
+
+
+def parse_bytes(data: bytes, *, file_name: str, gazetteer: Gazetteer | None = None,
+                tagger: Tagger | None = None) -> ParsedArticle:
+    """parse_article() of raw file contents; SourceError for anything that is not an article."""
+    return parse_article(decode_bytes(data, file_name=file_name), file_name=file_name,
+                         gazetteer=gazetteer, tagger=tagger)

@@ -1,0 +1,469 @@
+"""Who said what: direct, indirect and motto quotes in article paragraphs.
+
+The annotation rules (shared/gold/RULES.md) in short:
+
+- direct: a person's words in quote marks, attributed before them
+  ("<title> <Name> khẳng định: “…”") or after them ("“…” - <title> <Name>
+  cho biết");
+- indirect: "Theo <title> <Name>, …" or "<title> <Name> cho biết, …"
+  without marks: the rest of the paragraph is the quote;
+- motto: quoted slogan after phương châm, quan điểm, cơ chế, tinh thần,
+  khẩu hiệu; no speaker;
+- everything else in quote marks (scare quotes, names of conferences,
+  campaigns, documents) and words attributed to a body ("Theo Sở Y tế, …")
+  is not a quote. That is why a quote needs a *person*: a Vietnamese full
+  name (common surname + one to three given syllables) at the end of the
+  attribution, or Hồ Chí Minh under his usual names (Bác, Người).
+
+The title is whatever office precedes the name, verbatim. Place names
+from the gazetteer keep a province from being read as part of a name:
+"tỉnh An Giang Lê Văn Nưng" splits after "An Giang".
+"""
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .normalise import fold_spaces, search_key
+from .records import ParsedQuote
+
+#: Common Vietnamese surnames; a person's name starts with one of them.
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Đinh Trịnh Mai Cao Tô
+Đoàn Lương Hà Chu Thái Tạ Lưu Vương Kiều Quách Triệu Trương Đào Thân Tôn Khổng Hứa Mạc Nông
+Lục Giáp Châu Thạch Kim Lã Lò Quàng Hầu Khúc Âu Doãn Diệp Đàm Đồng Giang Hồng Khương La Lăng
+Lại Mã Mạnh Ninh Phí Phùng Quan Sầm Tăng Tiêu Ung Vi Viên Đậu Đường Nghiêm Bạch Bế Cù Đới Hàn
+Thiều Tống Trình Lạc Lộc Cầm Điểu Ksor Siu Rah Kpă
+""".split())
+
+#: Words before a name that are courtesy, not office: dropped from names and titles.
+HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cô", "chú", "em", "cụ", "thầy", "ngài", "cháu")
+
+#: How offices and descriptors begin; a title runs from the first of these to the name.
+TITLE_STARTS = tuple(sorted("""
+Chủ tịch|Phó|Bí thư|Giám đốc|Trưởng|Thứ trưởng|Bộ trưởng|Tổng|Thủ tướng|Đại biểu|Chánh|Ủy viên|Uỷ viên
+|Hiệu trưởng|Chủ nhiệm|Người phát ngôn|Phát ngôn viên|Kỹ sư|Bác sĩ|BS|Tiến sĩ|TS|ThS|Thạc sĩ|GS|PGS|Giáo sư
+|Luật sư|Nhà báo|Nghệ nhân|Nhạc sĩ|Họa sĩ|Nhà văn|Nhà thơ|Cán bộ|Chuyên viên|Thẩm phán|Kiểm sát viên
+|Đội trưởng|Tổ trưởng|Già làng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|Đại tá|Thượng tá|Trung tá
+|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Chỉ huy trưởng|Tư lệnh|Chính ủy|Hội trưởng|Chi hội trưởng
+|Thư ký|Chánh văn phòng|Kế toán|Điều dưỡng|Giáo viên|Cô giáo|Thầy giáo|Học sinh|Sinh viên|Doanh nhân
+|Nông dân|Người dân|người dân|Ngư dân|ngư dân|Nông dân|nông dân|Đảng viên|đảng viên|Cựu|Nguyên|Quyền
+|Thường trực|Ủy viên Thường vụ|Đại sứ|Lãnh đạo|Đồng chí|Chủ doanh nghiệp|Chủ hộ|chủ hộ|Trưởng thôn
+|Trưởng bản|Trưởng ấp|Bí thư Chi bộ|Lão thành|Bà mẹ|Mẹ|Anh hùng|Thương binh|Cựu chiến binh
+""".replace("\n", "").split("|"), key=len, reverse=True))
+
+#: Verbs that introduce or close reported speech.
+SPEECH_VERBS = sorted("""
+cho biết|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|bày tỏ|cho rằng|nhận định|đánh giá|nêu rõ|yêu cầu
+|đề nghị|kể|tâm sự|dặn|căn dặn|dạy|thông tin|giải thích|lưu ý|trả lời|thừa nhận|chỉ rõ|kết luận|kiến nghị
+|cho hay|nhắn nhủ|viết|trao đổi|bộc bạch|nhớ lại|khẳng định lại|nhắc nhở|phấn khởi nói|phấn khởi cho biết
+|chỉ đạo|quán triệt|khuyến cáo|tiết lộ|thổ lộ|nhận xét|phân tích|lý giải|chia sẻ thêm|nói thêm|cho biết thêm
+|từng nói|từng khẳng định|từng căn dặn|đã nói|đã khẳng định|đã căn dặn|đã dạy|từng dạy|dạy rằng
+""".replace("\n", "").split("|"), key=len, reverse=True)
+
+#: Cue words that make the quoted text after them a motto.
+MOTTO_CUES = ("phương châm", "quan điểm", "cơ chế", "tinh thần", "khẩu hiệu")
+
+HO_CHI_MINH = "Hồ Chí Minh"
+HO_CHI_MINH_TITLE = "Chủ tịch"
+#: Names the press gives Hồ Chí Minh; "Người" and "Bác" only once he is named.
+_HO_ALIASES = ("Chủ tịch Hồ Chí Minh", "Hồ Chủ tịch", "Bác Hồ", "Hồ Chí Minh")
+_HO_PRONOUNS = ("Bác", "Người")
+
+#: Abbreviations whose full stop does not end a sentence ("TP. Châu Đốc").
+_ABBREVIATIONS = frozenset("tp t.p tx tt ths ts gs pgs bs ks cn q p h x tr ths. v.v th.s".split())
+
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_ANY_QUOTE = re.compile(r"[“”«»„\"]")
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"»)]*\s+(?=[\"“«(]?[^\W\d_])")
+# Reported speech goes on after a colon, a comma or "rằng" that follows a speech verb.
+# Searching for those and looking back for a verb is many times faster than
+# searching for eighty verbs.
+_AFTER_VERB = re.compile(r"[:,]")  # with " rằng " found by str.find: one regex for both is slower
+_VERB_SET = frozenset(verb + tail for verb in SPEECH_VERBS for tail in ("", " thêm", " lại"))
+_VERB_LAST_WORDS = frozenset(verb.rsplit(" ", 1)[-1] for verb in _VERB_SET)
+_VERB_WORDS = max(verb.count(" ") + 1 for verb in _VERB_SET)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    start: int      # where the verb begins
+    end: int        # where the reported words begin
+
+
+def _verb_before(text: str, end: int) -> int | None:
+    """Where a speech verb (with "thêm", "lại") ending at end, spaces aside, starts; None if none does."""
+    while end and text[end - 1] == " ":
+        end -= 1
+    last = text[text.rfind(" ", 0, end) + 1:end]
+    if last not in _VERB_LAST_WORDS:
+        return None  # most commas follow no verb at all
+    words = text[max(0, end - 40):end].rsplit(None, _VERB_WORDS)
+    for k in range(min(_VERB_WORDS, len(words)), 0, -1):
+        verb = " ".join(words[-k:])
+        if verb in _VERB_SET:
+            start = end - len(verb)
+            return None if start and text[start - 1].isalpha() else start
+    return None
+
+
+def _speech_verbs(text: str) -> list[_Verb]:
+    """Speech verbs followed by a colon, a comma or "rằng" and more words: where reported speech may start."""
+    ends = [m.start() for m in _AFTER_VERB.finditer(text)]
+    at = text.find(" rằng ")
+    while at >= 0:
+        ends.append(at)
+        at = text.find(" rằng ", at + 1)
+    verbs = []
+    for end in sorted(ends):
+        start = _verb_before(text, end)
+        if start is None:
+            continue
+        after = end + 6 if text.startswith(" rằng ", end) else end + 1
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if after < len(text):
+            verbs.append(_Verb(start, after))
+    return verbs
+
+
+_CLOSING = re.compile(r"[.!?;…]|$")
+_DASH_OR_COMMA = ",-–—"
+
+
+_MOTTO_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(MOTTO_CUES) + r")(?:\s+[a-zà-ỹđ]+){0,2}\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|hay|hoặc)?\s*$")
+_REPORTED = re.compile(r"(?:^|\s)(?:lời|theo|câu nói|tư tưởng|di chúc)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    title: str | None
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalpha()
+
+
+_HONORIFIC_FIRST = re.compile(r"^(?:" + "|".join(HONORIFICS) + r")(?:\s+|$)", re.IGNORECASE)
+_HONORIFIC_LAST = re.compile(r"(?:^|[\s,]+)(?:" + "|".join(HONORIFICS) + r")$")
+
+
+def _strip_honorific(text: str) -> str:
+    """"ông Nguyễn Văn A" -> "Nguyễn Văn A"; also at the end of a title: "Chủ tịch UBND tỉnh, ông"."""
+    text = text.strip(" ,")
+    text = _HONORIFIC_FIRST.sub("", text, count=1)
+    text = _HONORIFIC_LAST.sub("", text, count=1)
+    return text.strip(" ,")
+
+
+class NameSplitter:
+    """Separates a person's name from the office written before it."""
+
+    def __init__(self, place_keys: Iterable[str] = ()):
+        # Place names of two or more syllables, as search keys: "an giang", "chau doc".
+        self._places = frozenset(k for k in place_keys if " " in k)
+        self._longest = max((k.count(" ") + 1 for k in self._places), default=0)
+
+    def _inside_place(self, keys: list[str], start: int, i: int) -> bool:
+        for j in range(max(start, i - self._longest + 1), i + 1):
+            for k in range(max(i + 1, j + 2), min(len(keys), j + self._longest) + 1):
+                if " ".join(keys[j:k]) in self._places:
+                    return True
+        return False
+
+    def split(self, segment: str) -> tuple[str, str] | None:
+        """(what precedes the name, the name) when segment ends with a full name."""
+        words = segment.strip(" ,").split()
+        start = len(words)
+        while start > 0 and _is_capitalised(words[start - 1]):
+            start -= 1
+        if start == len(words):
+            return None
+        keys = [_word_key(w) for w in words]
+        candidates = [
+            i for i in range(start, len(words) - 1)
+            if words[i] in SURNAMES and len(words) - i <= 4
+            and not (i > 0 and words[i - 1].lower() in _UNIT_WORDS)
+        ]
+        if not candidates:
+            return None
+        chosen = next((i for i in candidates if not self._inside_place(keys, start, i)), None)
+        if chosen is None:
+            # A name that is also a place ("Chủ tịch Hồ Chí Minh") is still the person
+            # when nothing else could be.
+            chosen = candidates[0]
+        return " ".join(words[:chosen]), " ".join(words[chosen:])
+
+
+def title_before(text: str) -> str | None:
+    """The office written before a name: from the first title word, whole comma-separated offices."""
+    text = _strip_honorific(text)
+    if not text:
+        return None
+    chunks = [c.strip() for c in text.split(",")]
+    kept: list[str] = []
+    for index in range(len(chunks) - 1, -1, -1):
+        chunk = _strip_honorific(chunks[index])
+        if not chunk:
+            continue
+        position = _title_position(chunk)
+        if position is None:
+            break
+        if position > 0:
+            # "Sinh thời Chủ tịch": the office starts inside the clause, which ends the title.
+            if not kept or index == len(chunks) - 1:
+                kept.append(chunk[position:])
+            break
+        kept.append(chunk)
+    if not kept:
+        return None
+    return ", ".join(reversed(kept))
+
+
+def _title_position(chunk: str) -> int | None:
+    best = None
+    for start in TITLE_STARTS:
+        at = chunk.find(start)
+        while at >= 0:
+            if (at == 0 or chunk[at - 1] == " ") and (
+                len(chunk) == at + len(start) or not chunk[at + len(start)].isalpha()
+            ):
+                if best is None or at < best:
+                    best = at
+                break
+            at = chunk.find(start, at + 1)
+    return best
+
+
+class QuoteFinder:
+    """Finds quotes in an article's paragraphs; build once per gazetteer, reuse."""
+
+    def __init__(self, place_keys: Iterable[str] = ()):
+        self.names = NameSplitter(place_keys)
+
+    # --- attribution
+
+    def speaker(self, segment: str, known: dict[str, Speaker], mentions_ho: bool) -> Speaker | None:
+        """The person an attribution names, or None for a body, a document or nobody."""
+        segment = fold_spaces(segment).strip(" ,")
+        if not segment:
+            return None
+        if _REPORTED.search(segment):
+            # "theo lời Bác dạy": words recalled in a noun phrase, not said here.
+            return None
+        for alias in _HO_ALIASES:
+            if segment.endswith(alias):
+                return Speaker(HO_CHI_MINH, HO_CHI_MINH_TITLE)
+        head, _, last = segment.rpartition(" ")
+        if last in _HO_PRONOUNS and (not head or head.endswith(",") or head.lower() == "sinh thời"):
+            return Speaker(HO_CHI_MINH, HO_CHI_MINH_TITLE) if mentions_ho else None
+        split = self.names.split(segment)
+        if split:
+            before, name = split
+            if name == HO_CHI_MINH:
+                return Speaker(HO_CHI_MINH, HO_CHI_MINH_TITLE)
+            return Speaker(name, title_before(before) if before else None)
+        # "Ông Nguyễn Văn A, người dân thôn Xuân Hồi": the name first, then what he is.
+        chunks = segment.split(",")
+        for index, chunk in enumerate(chunks):
+            named = self.names.split(_strip_honorific(chunk))
+            if named and not named[0]:
+                office = fold_spaces(",".join(chunks[index + 1:])).strip(" ,")
+                return Speaker(named[1], office or None)
+        # "ông Lộc": a short form of someone named before.
+        words = segment.split()
+        if len(words) >= 2 and words[-2].lower() in HONORIFICS and _is_capitalised(words[-1]):
+            for full, speaker in known.items():
+                if full.endswith(" " + words[-1]):
+                    return speaker
+        return None
+
+    # --- the paragraphs
+
+    def find(self, paragraphs: list[str]) -> list[ParsedQuote]:
+        quotes: list[ParsedQuote] = []
+        known: dict[str, Speaker] = {}
+        mentions_ho = False
+        for paragraph in paragraphs:
+            mentions_ho = mentions_ho or any(alias in paragraph for alias in _HO_ALIASES)
+            for quote in self._paragraph(paragraph, known, mentions_ho):
+                quote.position = len(quotes)
+                quotes.append(quote)
+                if quote.speaker and quote.speaker not in known:
+                    known[quote.speaker] = Speaker(quote.speaker, quote.speaker_title)
+        return quotes
+
+    def _paragraph(self, text: str, known: dict[str, Speaker], mentions_ho: bool) -> list[ParsedQuote]:
+        has_person = _names_someone(text)
+        if not has_person and not _ANY_QUOTE.search(text):
+            return []  # no one to quote and nothing quoted: most paragraphs
+        found: list[tuple[int, ParsedQuote]] = []
+        starts = [0]
+        starts += [m.end() for m in _SENTENCE_END.finditer(text) if not self._abbreviation(text, m.start())]
+        indirect_from = len(text)
+        indirect = self._first_indirect(text, starts, known, mentions_ho) if has_person else None
+        if indirect:
+            indirect_from = indirect[0]
+            found.append(indirect)
+        marks = _quote_spans(text) if _ANY_QUOTE.search(text) else []
+        previous_motto_end = None
+        for open_at, close_at in marks:
+            if open_at >= indirect_from:
+                break
+            inner = fold_spaces(text[open_at + 1:close_at])
+            if not inner:
+                continue
+            before = text[self._sentence_start(starts, open_at):open_at]
+            if _MOTTO_BEFORE.search(before, max(0, len(before) - 60)) or (
+                previous_motto_end is not None and _LIST_GAP.match(text[previous_motto_end:open_at])
+            ):
+                found.append((open_at, ParsedQuote(inner, "motto")))
+                previous_motto_end = close_at + 1
+                continue
+            previous_motto_end = None
+            speaker = self._attributed(before, text[close_at + 1:], known, mentions_ho)
+            if speaker:
+                found.append((open_at, ParsedQuote(inner, "direct", speaker.name, speaker.title)))
+        found.sort(key=lambda pair: pair[0])
+        return [quote for _, quote in found]
+
+    @staticmethod
+    def _abbreviation(text: str, dot: int) -> bool:
+        word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+        return word.lower().strip("(") in _ABBREVIATIONS
+
+    @staticmethod
+    def _sentence_start(starts: list[int], position: int) -> int:
+        best = 0
+        for start in starts:
+            if start > position:
+                break
+            best = start
+        return best
+
+    def _attributed(self, before: str, after: str, known, mentions_ho) -> Speaker | None:
+        """The person a quote is attributed to: "<person> khẳng định: “…”" or "“…” - <person> cho biết"."""
+        trimmed = before.rstrip()
+        if trimmed.endswith((":", ",")):
+            trimmed = trimmed[:-1]
+        elif trimmed.endswith(" rằng"):
+            trimmed = trimmed[:-5]
+        else:
+            trimmed = None
+        if trimmed is not None:
+            start = _verb_before(trimmed, len(trimmed))
+            if start is not None:
+                speaker = self.speaker(trimmed[:start], known, mentions_ho)
+                if speaker:
+                    return speaker
+        tail = after.lstrip()
+        if not tail or tail[0] not in _DASH_OR_COMMA:
+            return None
+        tail = tail[1:300]
+        for closing in _CLOSING.finditer(tail):
+            start = _verb_before(tail, closing.start())
+            if start is not None:
+                return self.speaker(tail[:start], known, mentions_ho)
+        return None
+
+    def _first_indirect(self, text: str, starts: list[int], known, mentions_ho):
+        """(sentence start, quote) of the first "Theo <person>, …" or "<person> cho biết, …"."""
+        verbs = _speech_verbs(text)
+        for index, start in enumerate(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else len(text)
+            if text.startswith("Theo ", start):
+                quote = self._theo(text[start + 5:], known, mentions_ho)
+                if quote:
+                    return start, quote
+            for verb in verbs:
+                if verb.start < start:
+                    continue
+                if verb.start >= end:
+                    break
+                if _ANY_QUOTE.match(text, verb.end):
+                    break  # "cho biết: “…”" is a direct quote
+                speaker = self.speaker(text[start:verb.start], known, mentions_ho)
+                if speaker:
+                    quote = _indirect_quote(text[verb.end:], speaker)
+                    if quote:
+                        return start, quote
+                break
+        return None
+
+    def _theo(self, body: str, known, mentions_ho) -> ParsedQuote | None:
+        """"Theo <title> <Name>, …": the attribution ends at the first comma after a name."""
+        for comma in re.finditer(",", body[:400]):
+            speaker = self.speaker(body[: comma.start()], known, mentions_ho)
+            if not speaker:
+                continue
+            rest = body[comma.end():]
+            # "Theo ông A, Giám đốc Sở Y tế, …": the office after the name.
+            office, sep, tail = rest.partition(",")
+            if sep and speaker.title is None and _title_position(office.strip()) == 0 \
+                    and len(office.split()) <= 15:
+                speaker, rest = Speaker(speaker.name, fold_spaces(office)), tail
+            return _indirect_quote(rest, speaker)
+        return None
+
+
+def _indirect_quote(rest: str, speaker: Speaker) -> ParsedQuote | None:
+    rest = fold_spaces(rest)
+    if rest.endswith(".") and not rest.endswith(".."):
+        rest = rest[:-1].rstrip()
+    if not rest:
+        return None
+    return ParsedQuote(rest, "indirect", speaker.name, speaker.title)
+
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
+_CAPITALISED_RUN = re.compile(rf"[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")
+_COURTESY_NAME = re.compile(rf"(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị) [{_UPPER}]|Bác|Người|Hồ Chủ tịch")
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a paragraph could quote anyone: a surname in a run of capitalised words,
+    a courtesy word before a name ("ông Lộc"), or Hồ Chí Minh's names. Cheap, and false
+    for most paragraphs."""
+    if _COURTESY_NAME.search(text):
+        return True
+    return any(
+        any(word in SURNAMES for word in run.group().split()[:-1]) for run in _CAPITALISED_RUN.finditer(text)
+    )
+
+
+#: A name right after a unit word is a place, not a person: "TP. Hồ Chí Minh", "xã Lê Lợi".
+_UNIT_WORDS = frozenset(("tỉnh", "tp.", "tp", "t.p.", "phố", "huyện", "quận", "xã", "phường", "trấn", "thôn",
+                         "đường"))
+_word_key = functools.lru_cache(maxsize=65536)(search_key)
+_MARK = re.compile(r"[“”«»„\"]")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of quoted passages; straight and curly marks may mix."""
+    spans = []
+    open_at = None
+    end = len(text)
+    for match in _MARK.finditer(text):
+        i, c = match.start(), match.group()
+        if open_at is None:
+            if c in _OPENERS or (c == '"' and (i == 0 or not text[i - 1].isalnum())
+                                 and i + 1 < end and not text[i + 1].isspace()):
+                open_at = i
+        elif c in _CLOSERS or (c == '"' and not text[i - 1].isspace()):
+            spans.append((open_at, i))
+            open_at = None
+        elif c in "“«" and text[open_at] == '"':
+            open_at = i  # a stray straight mark before a real opening one
+    return spans
+
+
+def extract_quotes(paragraphs: list[str], *, place_keys: Iterable[str] = ()) -> list[ParsedQuote]:
+    """Quotes of the paragraphs in order. Prefer a reused QuoteFinder when parsing many articles."""
+    return QuoteFinder(place_keys).find(paragraphs)

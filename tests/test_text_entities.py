@@ -1,0 +1,160 @@
+import datetime
+
+import pytest
+
+from articles.text.dates import VIETNAM
+from articles.text.entities import Tagger, find_entities, tagger_for
+from articles.text.organisations import standard_bodies
+from articles.text.records import Gazetteer, OrganisationEntry, PersonEntry
+from tests.text_support import reference_gazetteer, with_organisations
+
+GAZETTEER = reference_gazetteer()
+TAGGER = Tagger(GAZETTEER)
+
+
+def at(year, month=1, day=1):
+    return datetime.datetime(year, month, day, 8, 0, tzinfo=VIETNAM)
+
+
+def tag(*texts, published_at=None, tagger=TAGGER):
+    return tagger.tag(list(texts), published_at=published_at)
+
+
+def provinces(*texts, published_at=None):
+    return [p.name for p in tag(*texts, published_at=published_at).provinces]
+
+
+def test_province_named_as_a_place_and_inside_a_body():
+    assert provinces("Đoàn công tác làm việc tại tỉnh Nghệ An.") == ["Nghệ An"]
+    assert provinces("UBND tỉnh Quảng Ngãi ban hành kế hoạch.", published_at=at(2023)) == ["Quảng Ngãi"]
+
+
+def test_tone_mark_variants_are_one_province():
+    assert provinces("Tỉnh ủy Thanh Hoá chỉ đạo; tỉnh Thanh Hóa triển khai.") == ["Thanh Hóa"]
+
+
+def test_city_of_ho_chi_minh_but_not_the_man_or_his_museum():
+    assert provinces("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.") == []
+    assert provinces("Chủ tịch Hồ Chí Minh và Bảo tàng Hồ Chí Minh.") == []
+    assert provinces("Đoàn đại biểu TP. Hồ Chí Minh thăm Bảo tàng Hồ Chí Minh.") == ["Hồ Chí Minh"]
+    assert provinces("Thành phố Hồ Chí Minh và T.P. Cần Thơ hợp tác.", published_at=at(2024)) == [
+        "Hồ Chí Minh", "Cần Thơ"]
+
+
+def test_district_implies_its_province():
+    found = tag("Lãnh đạo huyện Như Xuân xuống cơ sở.", published_at=at(2022))
+    assert [p.name for p in found.provinces] == ["Thanh Hóa"]
+    assert found.places == ["huyện Như Xuân"]
+    found = tag("UBND TP. Châu Đốc tổ chức đối thoại.", published_at=at(2022))
+    assert [p.name for p in found.provinces] == ["An Giang"]
+    assert found.places == ["thành phố Châu Đốc"]
+
+
+def test_district_sharing_a_province_name_gives_its_own_province():
+    found = tag("Nông dân huyện Quảng Ninh thu hoạch lúa.", published_at=at(2020))
+    assert [p.name for p in found.provinces] == ["Quảng Bình"]
+    assert found.places == ["huyện Quảng Ninh"]
+
+
+def test_merged_province_after_july_2025_maps_to_its_successor():
+    assert provinces("Các xã vùng biển tỉnh Bình Định cũ phát triển du lịch.", published_at=at(2026, 3)) == [
+        "Gia Lai"]
+    assert provinces("Huyện Như Xuân và huyện Đăk Hà.", published_at=at(2026)) != []
+
+
+def test_province_merged_later_keeps_its_name_before_the_merger():
+    assert provinces("Tỉnh Kon Tum đẩy mạnh trồng sâm Ngọc Linh.", published_at=at(2023, 5)) == ["Kon Tum"]
+    assert provinces("Tỉnh Kon Tum đẩy mạnh trồng sâm Ngọc Linh.", published_at=at(2025, 8)) == ["Quảng Ngãi"]
+
+
+def test_thua_thien_hue_is_hue_from_2025():
+    assert provinces("tỉnh Thừa Thiên Huế", published_at=at(2024, 6)) == ["Thừa Thiên Huế"]
+    assert provinces("tỉnh Thừa Thiên Huế", published_at=at(2025, 2)) == ["Huế"]
+
+
+def test_undated_article_tags_provinces_as_named():
+    assert provinces("tỉnh Bình Định và tỉnh Kon Tum") == ["Bình Định", "Kon Tum"]
+
+
+def test_person_with_a_province_in_the_name_tags_nothing():
+    assert provinces("Ông Nguyễn Thái Bình phát biểu.") == []
+
+
+def test_places_with_lists_and_lower_units():
+    found = tag("Mưa lớn gây ngập các xã Xuân Hòa, Xuân Bình và Tân Lập; "
+                "thị trấn Yên Cát, thôn Xuân Hồi, quận 1.")
+    assert found.places == ["xã Xuân Hòa", "xã Xuân Bình", "xã Tân Lập", "thị trấn Yên Cát", "thôn Xuân Hồi",
+                            "quận 1"]
+
+
+def test_place_name_stops_before_a_person():
+    found = tag("Chủ tịch UBND xã Xuân Hòa Nguyễn Văn Dũng cho biết.")
+    assert found.places == ["xã Xuân Hòa"]
+
+
+def test_organisations_expanded_with_the_province_of_the_article():
+    found = tag(
+        "Ban Thường vụ Tỉnh ủy Thanh Hoá đã chỉ đạo xây dựng Đảng bộ tỉnh đoàn kết.",
+        "UBND tỉnh tập trung chỉ đạo; hệ thống MTTQ và các đoàn thể từ tỉnh đến cơ sở vào cuộc.",
+        "Các cấp ủy, chính quyền, Đảng, Nhà nước và Trung ương.",
+    )
+    assert found.organisations == [
+        "Ban Thường vụ Tỉnh ủy Thanh Hóa", "Đảng bộ tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa",
+    ]
+
+
+def test_bare_city_committee_takes_the_city_named_after_it():
+    found = tag("Bí thư Thành ủy, Chủ tịch UBND TP. Châu Đốc và Chủ tịch HĐND tỉnh An Giang dự.",
+                published_at=at(2022))
+    assert found.organisations == ["Thành ủy Châu Đốc", "Ủy ban nhân dân thành phố Châu Đốc",
+                                   "Hội đồng nhân dân tỉnh An Giang"]
+
+
+def test_district_and_commune_bodies():
+    found = tag("Huyện ủy Như Xuân, UBND huyện Như Xuân và Đảng ủy xã Xuân Hòa họp.", published_at=at(2022))
+    assert found.organisations == [
+        "Huyện ủy Như Xuân", "Ủy ban nhân dân huyện Như Xuân", "Đảng ủy xã Xuân Hòa"]
+
+
+def test_generic_plurals_are_not_organisations():
+    assert tag("Các UBND xã và các Đảng bộ cơ sở cùng UBMTTQ Việt Nam các cấp tham gia.").organisations == []
+
+
+def test_gazetteer_organisations_and_people_are_found_by_alias():
+    gazetteer = Gazetteer(
+        GAZETTEER.provinces, GAZETTEER.districts,
+        (OrganisationEntry("Sở Giáo dục và Đào tạo tỉnh Nghệ An", ("Sở GD&ĐT Nghệ An",)),),
+        (PersonEntry("Nguyễn Đức Trung", ("Bí thư Nguyễn Đức Trung",)),),
+    )
+    found = tag("Sở GD&ĐT Nghệ An phối hợp; đồng chí Nguyễn Đức Trung dự.", tagger=Tagger(gazetteer))
+    assert "Sở Giáo dục và Đào tạo tỉnh Nghệ An" in found.organisations
+    assert found.people == ["Nguyễn Đức Trung"]
+
+
+def test_standard_bodies_of_a_province_and_a_city():
+    bodies = dict(standard_bodies("Thanh Hoá", "tinh"))
+    assert list(bodies) == [
+        "Tỉnh ủy Thanh Hóa", "Ban Thường vụ Tỉnh ủy Thanh Hóa", "Đảng bộ tỉnh Thanh Hóa",
+        "Hội đồng nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa",
+    ]
+    assert "UBND tỉnh Thanh Hóa" in bodies["Ủy ban nhân dân tỉnh Thanh Hóa"]
+    city = dict(standard_bodies("Đà Nẵng", "thanh_pho"))
+    assert "Thành ủy Đà Nẵng" in city
+    assert "HĐND TP. Đà Nẵng" in city["Hội đồng nhân dân thành phố Đà Nẵng"]
+    with pytest.raises(ValueError):
+        standard_bodies("Huế", "huyen")
+
+
+def test_standard_bodies_as_gazetteer_organisations_agree_with_the_rules():
+    entries = [OrganisationEntry(name, aliases) for name, aliases in standard_bodies("Gia Lai", "tinh")]
+    tagger = Tagger(with_organisations(GAZETTEER, *entries))
+    found = tag("UBND tỉnh Gia Lai và HĐND tỉnh Gia Lai.", tagger=tagger, published_at=at(2026))
+    assert found.organisations == ["Ủy ban nhân dân tỉnh Gia Lai", "Hội đồng nhân dân tỉnh Gia Lai"]
+
+
+def test_find_entities_reuses_one_tagger_per_gazetteer():
+    assert tagger_for(GAZETTEER) is tagger_for(GAZETTEER)
+    found = find_entities(["huyện Như Xuân"], published_at=None, gazetteer=GAZETTEER)
+    assert [p.name for p in found.provinces] == ["Thanh Hóa"]

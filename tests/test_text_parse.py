@@ -1,0 +1,142 @@
+import pytest
+
+from articles.text.body import BlockKind
+from articles.text.dates import local_iso
+from articles.text.parse import parse_article, parse_bytes
+from articles.text.records import SourceError
+from tests.text_support import reference_gazetteer
+
+GAZETTEER = reference_gazetteer()
+
+
+def parse(text, **kwargs):
+    return parse_article(text, file_name="bai.txt", gazetteer=GAZETTEER, **kwargs)
+
+
+LONG = " ".join(["Nhân dân xã tích cực tham gia phong trào xây dựng nông thôn mới."] * 15)
+
+
+def test_title_dateline_lead_heading_caption_and_source():
+    article = parse(
+        "Nghệ An: Đối thoại với nông dân\n\n"
+        "Thứ Năm, 15/10/2020, 16:21 (GMT+7)\n\n"
+        "Chiều 14/10, UBND tỉnh Nghệ An tổ chức đối thoại với nông dân.\n\n"
+        "Lắng nghe ý kiến cơ sở\n\n"
+        f"{LONG}\n\n"
+        "\u00a0\n\n"
+        "Quang cảnh buổi đối thoại\n\n"
+        "Hội nghị kết thúc lúc 17 giờ cùng ngày.\n\n"
+        "Theo Báo Nghệ An\n"
+    )
+    assert article.title == "Nghệ An: Đối thoại với nông dân"
+    assert local_iso(article.published_at) == "2020-10-15T16:21"
+    assert article.lead == "Chiều 14/10, UBND tỉnh Nghệ An tổ chức đối thoại với nông dân."
+    assert article.headings == ["Lắng nghe ý kiến cơ sở"]
+    assert article.captions == ["Quang cảnh buổi đối thoại"]
+    assert len(article.body_paragraphs) == 3
+    assert article.source_name == "Báo Nghệ An"
+    assert [b.kind for b in article.blocks] == [
+        BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.PARAGRAPH,
+    ]
+
+
+def test_long_opening_paragraph_is_no_lead():
+    article = parse(f"Tiêu đề bài viết\n\n{LONG} {LONG}\n\nĐoạn hai.")
+    assert article.lead is None
+    assert len(article.body_paragraphs) == 2
+
+
+def test_nbsp_line_under_the_title_is_a_caption():
+    article = parse("Tiêu đề\n\n\u00a0Lãnh đạo huyện thăm hỏi người dân.\n\nĐoạn một.\n\nĐoạn hai.")
+    assert article.captions == ["Lãnh đạo huyện thăm hỏi người dân."]
+    assert article.lead == "Đoạn một."
+
+
+def test_nbsp_opening_a_quote_deep_in_the_body_is_not_a_caption():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\n\u00a0“Chúng tôi rất vui” - anh Lê Văn Tám nói.")
+    assert article.captions == []
+    assert len(article.body_paragraphs) == 2
+
+
+def test_photo_credit_makes_a_caption():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nBí thư Tỉnh ủy thăm hỏi bà con. Ảnh: Minh Anh\n\nĐoạn hai.")
+    assert article.captions == ["Bí thư Tỉnh ủy thăm hỏi bà con. Ảnh: Minh Anh"]
+    assert article.source_name is None  # a photo credit is no byline
+
+
+def test_furniture_is_removed_and_reported_in_order():
+    article = parse(
+        "Trang chủ > Thời sự > Chính trị\n"
+        "Tiêu đề bài\n\n"
+        "Đoạn một.\n\n"
+        "Chia sẻ\n\n"
+        "Tin liên quan\n"
+        "Thanh Hóa đối thoại với nhân dân\n"
+        "An Giang phát huy dân chủ ở cơ sở\n\n"
+        "Phản hồi\n\nCác tin khác\n\nMới nhất\n\nLiên kết website\n"
+        "Tags: đối thoại, dân chủ\n"
+    )
+    assert article.title == "Tiêu đề bài"
+    assert article.boilerplate_removed == [
+        "Trang chủ > Thời sự > Chính trị", "Chia sẻ", "Tin liên quan",
+        "Thanh Hóa đối thoại với nhân dân", "An Giang phát huy dân chủ ở cơ sở",
+        "Phản hồi", "Các tin khác", "Mới nhất", "Liên kết website", "Tags: đối thoại, dân chủ",
+    ]
+    assert article.body_paragraphs == ["Đoạn một."]
+    assert [p.name for p in article.provinces] == []  # headlines of other stories tag nothing
+
+
+@pytest.mark.parametrize(
+    ("closing", "source"),
+    [
+        ("Nguồn: baothanhhoa.vn", "baothanhhoa.vn"),
+        ("Theo Báo Quảng Ninh", "Báo Quảng Ninh"),
+        ("PV", "PV"),
+        ("Minh Anh", "Minh Anh"),
+        ("Bài, ảnh: Ngọc Hân", "Ngọc Hân"),
+    ],
+)
+def test_source_line_or_byline_gives_the_source_name(closing, source):
+    article = parse(f"Tiêu đề\n\nĐoạn một.\n\nĐoạn hai./.\n\n{closing}")
+    assert article.source_name == source
+    assert article.body_paragraphs == ["Đoạn một.", "Đoạn hai./."]
+
+
+def test_a_closing_sentence_starting_with_theo_is_not_a_source():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nTheo kế hoạch, năm 2025 toàn tỉnh hoàn thành chỉ tiêu.")
+    assert article.source_name is None
+    assert len(article.body_paragraphs) == 2
+
+
+def test_dates_in_the_body_are_not_the_dateline():
+    article = parse("Tiêu đề\n\nNgày 15/10/2020, tỉnh tổ chức hội nghị.\n\n15/10/2020")
+    assert article.published_at is None
+
+
+def test_byline_and_source_can_close_together():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nMinh Anh\n\nNguồn: baoangiang.com.vn")
+    assert article.source_name == "baoangiang.com.vn"
+    assert article.byline == "Minh Anh"
+
+
+def test_no_title_is_refused():
+    with pytest.raises(SourceError, match="no title"):
+        parse("Phản hồi\n\nCác tin khác\n\nMới nhất")
+
+
+def test_parse_bytes_handles_bom_crlf_and_nfd():
+    import unicodedata
+
+    text = ("Thanh Hoá phát triển\r\n\r\n25/11/2022 17:05\r\n\r\n"
+            "Huyện Như Xuân có nhiều đổi mới ở huyện Như Xuân.")
+    data = b"\xef\xbb\xbf" + unicodedata.normalize("NFD", text).encode()
+    article = parse_bytes(data, file_name="nfd.txt", gazetteer=GAZETTEER)
+    assert article.title == "Thanh Hoá phát triển"
+    assert local_iso(article.published_at) == "2022-11-25T17:05"
+    assert [p.name for p in article.provinces] == ["Thanh Hóa"]
+    assert article.places == ["huyện Như Xuân"]
+
+
+def test_parse_bytes_refuses_binary():
+    with pytest.raises(SourceError):
+        parse_bytes(b"\x00\x01\x02binary", file_name="x.bin", gazetteer=GAZETTEER)

@@ -1,0 +1,107 @@
+import pytest
+
+from articles.text.normalise import search_key
+from articles.text.quotes import NameSplitter, QuoteFinder, extract_quotes
+
+PLACES = [search_key(n) for n in ("An Giang", "Hà Tĩnh", "Châu Đốc", "Hồ Chí Minh", "Quảng Trị")]
+FINDER = QuoteFinder(PLACES)
+
+
+def quotes(*paragraphs):
+    return [(q.kind, q.text, q.speaker, q.speaker_title) for q in FINDER.find(list(paragraphs))]
+
+
+def test_direct_quote_attributed_before_with_curly_marks():
+    found = quotes("Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải nhấn mạnh: “Phải lấy dân "
+                   "làm gốc”.")
+    assert found == [("direct", "Phải lấy dân làm gốc", "Võ Trọng Hải", "Chủ tịch UBND tỉnh Hà Tĩnh")]
+
+
+def test_direct_quote_attributed_after_with_a_dash():
+    assert quotes("“Đối thoại giúp tháo gỡ vướng mắc” - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh "
+                  "An Giang Lê Văn Nưng cho biết.") == [
+        ("direct", "Đối thoại giúp tháo gỡ vướng mắc", "Lê Văn Nưng",
+         "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh An Giang"),
+    ]
+
+
+@pytest.mark.parametrize("marked", ['"Người dân rất đồng thuận"', "«Người dân rất đồng thuận»",
+                                    "“Người dân rất đồng thuận\"", '"Người dân rất đồng thuận”'])
+def test_straight_guillemet_and_mixed_marks(marked):
+    found = quotes(f"{marked}, ông Trần Văn Bình, Bí thư Đảng ủy xã Hải Phú, chia sẻ.")
+    assert found == [("direct", "Người dân rất đồng thuận", "Trần Văn Bình", "Bí thư Đảng ủy xã Hải Phú")]
+
+
+def test_descriptor_after_the_name_is_the_title():
+    found = quotes("Anh Hà Văn Tùng, người dân thôn Xuân Hồi, cho biết: “Đường mới giúp bà con đi lại dễ”.")
+    assert found == [("direct", "Đường mới giúp bà con đi lại dễ", "Hà Văn Tùng", "người dân thôn Xuân Hồi")]
+
+
+def test_ho_chi_minh_under_his_usual_names():
+    found = quotes(
+        "Sinh thời Chủ tịch Hồ Chí Minh khẳng định: “Dễ trăm lần không dân cũng chịu”.",
+        "Bác căn dặn: “Phải gần dân, hiểu dân”. Học và làm theo lời Bác dạy, tỉnh đã làm tốt dân vận.",
+    )
+    assert found == [
+        ("direct", "Dễ trăm lần không dân cũng chịu", "Hồ Chí Minh", "Chủ tịch"),
+        ("direct", "Phải gần dân, hiểu dân", "Hồ Chí Minh", "Chủ tịch"),
+    ]
+
+
+def test_indirect_after_theo_runs_to_the_end_of_the_paragraph():
+    found = quotes("Theo Bí thư Thành ủy, Chủ tịch UBND TP. Châu Đốc Lâm Quang Thi, hội nghị “Đối thoại với "
+                   "nhân dân” được tổ chức hằng năm. Qua đó nhiều kiến nghị được giải quyết.")
+    assert found == [(
+        "indirect",
+        "hội nghị “Đối thoại với nhân dân” được tổ chức hằng năm. Qua đó nhiều kiến nghị được giải quyết",
+        "Lâm Quang Thi", "Bí thư Thành ủy, Chủ tịch UBND TP. Châu Đốc",
+    )]
+
+
+def test_indirect_after_a_speech_verb_and_short_name_resolves():
+    found = quotes(
+        "Ông Nguyễn Văn Lộc, Chủ tịch UBND xã Quảng Thành, cho biết: “Xã đã về đích nông thôn mới”.",
+        "Tại buổi làm việc, ông Lộc cho biết thêm, năm nay xã sẽ làm mới 5 km đường giao thông.",
+    )
+    assert found[1] == ("indirect", "năm nay xã sẽ làm mới 5 km đường giao thông", "Nguyễn Văn Lộc",
+                        "Chủ tịch UBND xã Quảng Thành")
+
+
+def test_words_of_a_body_are_not_quotes():
+    assert quotes("Theo Sở Y tế, số ca mắc giảm mạnh.", "Sở Y tế khuyến cáo: “Người dân cần tiêm”.") == []
+
+
+def test_mottos_in_a_list_and_with_mixed_marks():
+    found = quotes('Với phương châm “Nghe dân nói, nói dân hiểu, làm dân tin”, “Dân biết, dân bàn”, tỉnh đã '
+                   'thực hiện cơ chế "Đảng lãnh đạo, Nhà nước quản lý, Nhân dân làm chủ” và khẩu hiệu '
+                   '“Vì nhân dân phục vụ”.')
+    assert found == [
+        ("motto", "Nghe dân nói, nói dân hiểu, làm dân tin", None, None),
+        ("motto", "Dân biết, dân bàn", None, None),
+        ("motto", "Đảng lãnh đạo, Nhà nước quản lý, Nhân dân làm chủ", None, None),
+        ("motto", "Vì nhân dân phục vụ", None, None),
+    ]
+
+
+def test_scare_quotes_and_names_of_events_are_not_quotes():
+    assert quotes(
+        "Ngăn chặn biểu hiện “tự diễn biến”, “tự chuyển hóa\" trong cán bộ; phát huy vai trò “cầu nối”.",
+        "Hội nghị “Đối thoại giữa người đứng đầu cấp ủy với nhân dân” thu hút đông đảo người dân.",
+        "Cuộc thi \"Tìm hiểu pháp luật\" và chương trình “Vì người nghèo” được hưởng ứng.",
+    ) == []
+
+
+def test_name_split_uses_the_places_before_it():
+    splitter = NameSplitter(PLACES)
+    assert splitter.split("Chủ tịch HĐND tỉnh An Giang Lê Văn Nưng") == (
+        "Chủ tịch HĐND tỉnh An Giang", "Lê Văn Nưng")
+    assert splitter.split("Giám đốc Sở Y tế Hà Tĩnh Lê Ngọc Châu") == (
+        "Giám đốc Sở Y tế Hà Tĩnh", "Lê Ngọc Châu")
+    assert splitter.split("Chủ tịch Hồ Chí Minh") == ("Chủ tịch", "Hồ Chí Minh")
+    assert splitter.split("Chủ tịch UBND TP. Hồ Chí Minh") is None
+    assert splitter.split("Sở Y tế") is None
+
+
+def test_extract_quotes_keeps_order_and_positions():
+    found = extract_quotes(["Ông Phạm Văn Hùng nói: “Một”.", "“Hai” - bà Lý Thị Hoa kể."], place_keys=PLACES)
+    assert [(q.text, q.position) for q in found] == [("Một", 0), ("Hai", 1)]
