@@ -352,3 +352,12 @@ def test_admin_speaks_english_to_those_who_choose_it(client):
     assert "Select article to change" in client.get(CHANGELIST).content.decode()
     client.post(reverse("set_language"), {"language": "vi", "next": CHANGELIST})
     assert "Chọn bài viết để thay đổi" in client.get(CHANGELIST).content.decode()
+
+
+def test_the_old_address_answers_with_a_permanent_redirect_after_a_slug_change(client):
+    article = make_article(status="published", slug="dia-chi-dau-tien")
+    client.force_login(make_editor())
+    client.post(change_url(article), form_data(article, slug="dia-chi-sau-khi-sua"))
+    client.logout()
+    response = client.get("/articles/dia-chi-dau-tien/")
+    assert response.status_code == 301 and response["Location"].endswith("/articles/dia-chi-sau-khi-sua/")

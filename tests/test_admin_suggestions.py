@@ -97,3 +97,13 @@ def test_the_change_form_has_the_suggest_panel(client):
     page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert 'id="desk-suggest-button"' in page and SUGGEST in page
     assert Article.objects.count() == 0
+
+
+def test_a_speaker_named_in_another_spelling_is_found(client, tagger):
+    nung = make_person("Lê Văn Nưng", aliases=["ông Nưng"])
+    tagger.answer.quotes.append(ParsedQuote(text="Dân là gốc", kind="direct", speaker="Lê văn Nưng"))
+    tagger.answer.people.append("ông Nưng")
+    client.force_login(make_editor())
+    data = client.post(SUGGEST, {"title": "x"}).json()
+    assert data["quotes"][0]["speaker"] == {"id": nung.pk, "label": "Lê Văn Nưng"}
+    assert data["people"] == [{"id": nung.pk, "label": "Lê Văn Nưng"}]

@@ -381,14 +381,27 @@ def suggestions_as_json(suggestions) -> dict:
     }
 
 
-def _choice(model, item) -> dict | None:
-    """A suggestion as {id, label}; accepts model instances, or names/keys the tagger used."""
+def _choice(model, item) -> dict:
+    """A suggestion as {id, label}: a model instance, or a name (or slug) the tagger found.
+
+    A name matches a record whose name or alias has the same search key
+    (“Lê văn Nưng” finds “Lê Văn Nưng”); an unknown one comes back with id None.
+    """
     if not isinstance(item, model):
-        key = getattr(item, "key", None) or getattr(item, "name", None) or str(item)
-        item = model.objects.filter(slug=key).first() or model.objects.filter(name=key).first()
+        name = getattr(item, "key", None) or getattr(item, "name", None) or str(item)
+        item = model.objects.filter(slug=name).first() or model.objects.filter(name=name).first()
         if item is None:
-            return {"id": None, "label": key}
+            key = search_key(name)
+            ids = [pk for pk in matching_ids(model.objects.all(), name, ["name"])
+                   if _same_name(model.objects.get(pk=pk), key)]
+            item = model.objects.filter(pk__in=ids[:1]).first()
+        if item is None:
+            return {"id": None, "label": name}
     return {"id": item.pk, "label": str(item)}
+
+
+def _same_name(record, key: str) -> bool:
+    return any(search_key(n) == key for n in [record.name, *getattr(record, "aliases", [])])
 
 
 def _quote(item) -> dict:
