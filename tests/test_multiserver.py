@@ -98,7 +98,7 @@ class Browser:
             return error.code, error.read().decode()
 
     def post_form(self, url, data):
-        status, page = self.get(url)
+        _, page = self.get(url)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
         request = urllib.request.Request(url, data=body, headers={"Referer": url})
