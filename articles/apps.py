@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,12 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the signals that rebuild the tagger's gazetteer when a
+        # tagging connects the signals that rebuild the tagger's gazetteer when a
         # province, district, organisation or person changes.
-        from articles import tagging  # noqa: F401
+        from articles import caching, publishing, roles, tagging  # noqa: F401
+
+        caching.connect_signals()
+        post_migrate.connect(roles.setup_roles_after_migrate, sender=self, dispatch_uid="articles.setup_roles")
+        pre_save.connect(
+            publishing.remember_old_slug, sender="articles.Article", dispatch_uid="articles.remember_old_slug"
+        )

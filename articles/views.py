@@ -1,23 +1,176 @@
-"""Public pages. Each view reads the request, asks a queryset, renders."""
+"""Public pages. Each view reads the request, asks a queryset or module, renders.
 
+Everything here reads Article.objects.published(): drafts, articles in
+review, scheduled articles before their time and archived ones answer 404
+wherever they are asked for. Every page is served through the page cache
+(articles.caching), which signed-in editors bypass.
+"""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from articles.models import Article
+from articles.caching import cached_page
+from articles.directory import province_directory
+from articles.filters import ArticleFilter
+from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Quote, Topic
+from articles.search import search as search_articles
+
+PAGE_SIZE = 20
+FRONT_PAGE_SIZE = 12
 
 
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """The requested page of a list; a page number that is not a page is a 404, never a 500."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(_("There is no such page.")) from error
+
+
+def _public_list():
+    return Article.objects.published().for_list().newest_first()
+
+
+@require_safe
+@cached_page
 def front_page(request):
-    titles = Article.objects.published().newest_first().values_list("title", flat=True)[:20]
-    return HttpResponse("\n".join(titles), content_type="text/plain; charset=utf-8")
+    return render(request, "articles/front_page.html", {
+        "latest": _public_list()[:FRONT_PAGE_SIZE],
+        "regions": province_directory(),
+    })
 
 
+@require_safe
+@cached_page
+def article_list(request):
+    articles = ArticleFilter(request.GET or None, queryset=_public_list())
+    if articles.is_bound and not articles.is_valid():
+        return render(request, "articles/article_list.html", {"filter": articles, "page_obj": None}, status=400)
+    return render(request, "articles/article_list.html", {
+        "filter": articles,
+        "page_obj": paginate(request, articles.qs),
+    })
+
+
+def _article_for_page(slug):
+    return get_object_or_404(
+        Article.objects.published().prefetch_related(
+            Prefetch("provinces", queryset=Province.objects.select_related("successor")),
+            "organisations",
+            "people",
+            "topics",
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+            "corrections",
+        ),
+        slug=slug,
+    )
+
+
+@require_safe
+@cached_page
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    return HttpResponse(article.title, content_type="text/plain; charset=utf-8")
+    try:
+        article = _article_for_page(slug)
+    except Http404:
+        # An old address of a published article moves permanently to the current one.
+        old = ArticleSlugRedirect.objects.filter(
+            old_slug=slug, article__in=Article.objects.published()
+        ).select_related("article").first()
+        if old is None:
+            raise
+        return redirect(old.article, permanent=True)
+    public = Article.objects.published().only("id", "title", "slug", "published_at")
+    province_ids = [p.pk for p in article.provinces.all()]
+    organisation_ids = [o.pk for o in article.organisations.all()]
+    related = []
+    if province_ids or organisation_ids:
+        related = (
+            public.exclude(pk=article.pk)
+            .filter(Q(provinces__in=province_ids) | Q(organisations__in=organisation_ids))
+            .distinct()
+            .newest_first()[:5]
+        )
+    when = article.published_at
+    previous = public.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=article.pk)).newest_first()
+    following = public.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=article.pk))
+    return render(request, "articles/article_detail.html", {
+        "article": article,
+        "related": related,
+        "previous": previous.first(),
+        "next": following.order_by("published_at", "id").first(),
+    })
 
 
-def _not_yet(request, slug=None):
-    raise Http404
+@require_safe
+@cached_page
+def province_list(request):
+    return render(request, "articles/province_list.html", {"regions": province_directory()})
 
 
-article_list = province_list = province_detail = organisation_detail = person_detail = topic_detail = _not_yet
+@require_safe
+@cached_page
+def province_detail(request, slug):
+    province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
+    return render(request, "articles/province_detail.html", {
+        "province": province,
+        "today": province.today() if not province.is_current else None,
+        "predecessors": province.predecessors.order_by("name") if province.is_current else [],
+        "page_obj": paginate(request, _public_list().for_province(province)),
+    })
+
+
+def _tag_page(request, model, slug, relation, template):
+    """An organisation's, person's or topic's page: the published articles tagged with it."""
+    tag = get_object_or_404(model, slug=slug)
+    return render(request, template, {
+        "tag": tag,
+        "page_obj": paginate(request, _public_list().filter(**{relation: tag})),
+    })
+
+
+@require_safe
+@cached_page
+def organisation_detail(request, slug):
+    return _tag_page(request, Organisation, slug, "organisations", "articles/organisation_detail.html")
+
+
+@require_safe
+@cached_page
+def person_detail(request, slug):
+    return _tag_page(request, Person, slug, "people", "articles/person_detail.html")
+
+
+@require_safe
+@cached_page
+def topic_detail(request, slug):
+    return _tag_page(request, Topic, slug, "topics", "articles/topic_detail.html")
+
+
+@require_safe
+@cached_page
+def search(request):
+    results = search_articles(request.GET.get("q", ""))
+    return render(request, "articles/search.html", {
+        "results": results,
+        "query": results.query,
+        "page_obj": paginate(request, results.articles) if results else None,
+    })
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /i18n/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

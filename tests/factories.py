@@ -18,7 +18,8 @@ _counter = itertools.count(1)
 def make_article(*, title=None, status=Article.Status.PUBLISHED, published_at=None, provinces=(), **fields):
     n = next(_counter)
     if published_at is None and status in (Article.Status.PUBLISHED, Article.Status.SCHEDULED):
-        published_at = timezone.now() - timedelta(hours=n)
+        # Distinct, recent times: later builders make slightly older articles.
+        published_at = timezone.now() - timedelta(seconds=n)
     article = Article.objects.create(
         title=title or f"Tin số {n}: Đối thoại với nhân dân",
         lead=fields.pop("lead", "Lãnh đạo tỉnh đối thoại với người dân về đất đai."),

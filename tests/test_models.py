@@ -89,7 +89,7 @@ def test_province_lists_include_units_merged_into_it():
 
 
 def test_str_reads_well():
-    assert str(Province.objects.get(slug="kien-giang")) == "Kiên Giang (until 30/06/2025)"
+    assert str(Province.objects.get(slug="kien-giang")) == "Kiên Giang (đến 30/06/2025)"
     assert str(Province.objects.get(slug="thanh-hoa")) == "Thanh Hóa"
     quote = make_quote(make_article(), text="Dân là gốc", kind=Quote.Kind.MOTTO)
     assert str(quote) == "“Dân là gốc”"

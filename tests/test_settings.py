@@ -69,3 +69,33 @@ def test_debug_is_off_unless_asked(settings):
     assert settings.DEBUG is False
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh" and settings.USE_TZ
     assert settings.LANGUAGE_CODE == "vi" and "en" in dict(settings.LANGUAGES)
+
+
+def _settings_value(expression, **variables):
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "S3_BUCKET")}
+    environ.update(variables, DJANGO_SETTINGS_MODULE="newsroom.settings", SECRET_KEY="x" * 50)
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; print(*[{expression}])"],
+        cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_redis_url_makes_redis_the_shared_cache_and_session_store():
+    assert _settings_value("settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/3") == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+    assert _settings_value("settings.SESSION_ENGINE", REDIS_URL="redis://127.0.0.1:6379/3") == (
+        "django.contrib.sessions.backends.cached_db"
+    )
+    assert "LocMemCache" in _settings_value("settings.CACHES['default']['BACKEND']")
+
+
+def test_s3_bucket_moves_uploads_to_object_storage():
+    backend = _settings_value(
+        "settings.STORAGES['default']['BACKEND'], settings.STORAGES['default']['OPTIONS']['endpoint_url']",
+        S3_BUCKET="newsroom-media", S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert backend == "storages.backends.s3.S3Storage http://127.0.0.1:9000"
+    assert "FileSystemStorage" in _settings_value("settings.STORAGES['default']['BACKEND']")

@@ -8,14 +8,16 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from articles.reference import SEED_FIXTURES
+from articles.roles import EDITORS, setup_roles
 
 
 class Command(BaseCommand):
-    help = "Migrate, load reference data and seed articles, create an editor login, and run the development server."
+    help = "Migrate, load reference data and seed articles, create an editor login (group Biên tập viên), and run the development server."
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
@@ -26,11 +28,14 @@ class Command(BaseCommand):
         call_command("load_reference_data", verbosity=0)
         if SEED_FIXTURES:
             call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        setup_roles()
         username, password = "editor", secrets.token_urlsafe(9)
         user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": "editor@example.com"})
-        user.is_staff = user.is_superuser = True
+        # An editor, not a superuser: the demo shows the desk as editors see it.
+        user.is_staff, user.is_superuser = True, False
         user.set_password(password)
         user.save()
+        user.groups.add(Group.objects.get(name=EDITORS))
         self.stdout.write(self.style.SUCCESS(
             f"\nThe site: http://{addrport}/\n"
             f"The editors' desk: http://{addrport}/admin/  user: {username}  password: {password}\n"

@@ -1,0 +1,171 @@
+"""Whole-page caching for readers, invalidated when anything they can see changes.
+
+Every cached page's key holds a version number. Saving or deleting an
+article, its quotes, corrections, old addresses or tags, or changing an
+article's tags, raises the version: the next request renders afresh and the
+old entries expire unread. Raising one number is cheaper and safer than
+working out which pages show an article (front page, lists, provinces of
+its predecessors, feeds, sitemap …).
+
+Signals do not fire for QuerySet.update() or bulk_create() (the benchmark
+generator, data migrations): pages built before such a change live out
+their timeout, PAGE_TIMEOUT seconds at most.
+
+A scheduled article goes live at its time with no save, so no signal: each
+entry's timeout is cut to end at the next scheduled publication time, and a
+page cached at 07:59:30 is not served after an 08:00 article goes live.
+
+Signed-in users (editors) are never served from or stored in the cache, so
+nobody gets a page built for somebody else, and editors see their changes at
+once.
+"""
+
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.html import escape
+from django.utils.translation import get_language
+
+VERSION_KEY = "articles:cache-version"
+PAGE_TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 60)
+
+# The language switcher posts to /i18n/setlang/, so every page holds a CSRF
+# token, and a token belongs to one visitor's cookie. The cache keeps the page
+# with the token blanked and fills in the visitor's own on the way out.
+_CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def current_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock, not from 1: if the key was evicted, entries
+        # stored under an old small number must not become valid again.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY, 0)
+    return version
+
+
+def bump_version(**kwargs) -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _next_publication(version: int):
+    """The next time a scheduled article goes live (None if none), looked up once per version."""
+    from articles.models import Article
+    from articles.querysets import PUBLIC_STATUSES
+
+    key = f"articles:next-publication:{version}"
+    now = timezone.now()
+    cached = cache.get(key)
+    if cached is not None and (cached == "none" or cached > now):
+        return None if cached == "none" else cached
+    upcoming = Article.objects.filter(status__in=PUBLIC_STATUSES, published_at__gt=now).aggregate(
+        at=Min("published_at")
+    )["at"]
+    cache.set(key, upcoming or "none", PAGE_TIMEOUT * 10)
+    return upcoming
+
+
+def page_timeout(version: int) -> int:
+    upcoming = _next_publication(version)
+    if upcoming is None:
+        return PAGE_TIMEOUT
+    return max(0, min(PAGE_TIMEOUT, int((upcoming - timezone.now()).total_seconds())))
+
+
+def page_key(request, version: int) -> str:
+    path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return f"articles:page:{version}:{get_language()}:{path}"
+
+
+def _is_personal(request) -> bool:
+    user = getattr(request, "user", None)
+    return request.method not in ("GET", "HEAD") or bool(user and user.is_authenticated)
+
+
+def _with_csrf(body: str, request) -> str:
+    if "csrfmiddlewaretoken" not in body:
+        return body
+    token = escape(get_token(request))
+    return _CSRF_VALUE.sub(lambda m: m.group(1) + token + m.group(2), body)
+
+
+def cached_page(view):
+    """Serve a public view from the cache, with an ETag so browsers revalidate for a 304.
+
+    Only 200 answers are stored; 404, 400 and redirects are computed each
+    time. The ETag is a hash of the page with the CSRF token blanked, so it
+    is the same for every visitor until the content changes;
+    ConditionalGetMiddleware answers If-None-Match with 304.
+    """
+
+    def wrapper(request, *args, **kwargs):
+        if _is_personal(request):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
+        version = current_version()
+        key = page_key(request, version)
+        entry = cache.get(key)
+        if entry is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code != 200 or response.streaming:
+                return response
+            body = _CSRF_VALUE.sub(r"\1\2", response.content.decode(response.charset))
+            entry = {
+                "body": body,
+                "content_type": response["Content-Type"],
+                "etag": f'"{hashlib.sha256(body.encode()).hexdigest()[:32]}"',
+                "headers": {h: response[h] for h in ("Last-Modified", "X-Robots-Tag") if response.has_header(h)},
+            }
+            timeout = page_timeout(version)
+            if timeout:
+                cache.set(key, entry, timeout)
+        response = HttpResponse(_with_csrf(entry["body"], request), content_type=entry["content_type"])
+        response["ETag"] = entry["etag"]
+        for header, value in entry["headers"].items():
+            response[header] = value
+        # Browsers keep the page but ask each time; an unchanged page costs a 304.
+        patch_cache_control(response, no_cache=True)
+        patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        return response
+
+    wrapper.__name__ = getattr(view, "__name__", type(view).__name__)
+    wrapper.__doc__ = getattr(view, "__doc__", None)
+    wrapper.__wrapped__ = view
+    return wrapper
+
+
+def connect_signals():
+    """Raise the page version whenever something readers see is saved, deleted or retagged."""
+    from articles.models import (
+        Article,
+        ArticleSlugRedirect,
+        Correction,
+        Organisation,
+        Person,
+        Province,
+        Quote,
+        Topic,
+    )
+
+    for model in (Article, ArticleSlugRedirect, Correction, Quote, Organisation, Person, Topic, Province):
+        post_save.connect(bump_version, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+        post_delete.connect(bump_version, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+    for field in ("provinces", "organisations", "people", "topics"):
+        through = getattr(Article, field).through
+        m2m_changed.connect(bump_version, sender=through, dispatch_uid=f"page-cache-m2m-{field}")

@@ -1,0 +1,169 @@
+"""Search published articles in Vietnamese, with or without diacritics.
+
+Readers type "thanh hoa", "Thanh Hoá" or "Thanh Hóa" and mean the same
+place; they type "doi thoai" for "đối thoại". Article.search_text already
+holds title, lead and body folded by search_key() (lower case, no marks,
+đ -> d), and the query goes through the same function here, so both sides
+are folded by one piece of code and cannot disagree. That is why the
+PostgreSQL path needs no unaccent(): the document is stored unaccented and
+the query is unaccented in Python before it reaches the database. (unaccent
+also folds less than search_key does, e.g. it keeps curly quotes.)
+
+A query is a list of syllables. An article matches when it has every
+syllable as a whole word; it ranks higher when the syllables stand together
+in the query's order (Vietnamese words are several syllables: "thanh hoa"
+is a place, "thanh" and "hoa" apart are not) and when they occur often.
+
+PostgreSQL: to_tsvector('simple', search_text) @@ plainto_tsquery('simple', …)
+behind a GIN expression index (migration 0002). The 'simple' configuration
+neither stems nor drops stop words, which is right for Vietnamese syllables.
+When nothing matches, a trigram word-similarity search (pg_trgm, GIN
+trigram index on search_text) finds near misses such as typos ("doi thaoi"),
+and the results say they are approximate.
+
+SQLite (development): the same matching with a word-boundary regular
+expression on search_text, ranked by counting occurrences. It gives the
+same articles on the seed content; it has no near-miss fallback.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Length, Replace
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
+from articles.text.normalise import search_key
+
+#: Longer queries are cut: nobody types more, and each syllable adds a join of work.
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+
+_TERM = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    terms: tuple[str, ...]
+    articles: QuerySet
+    approximate: bool = False
+
+    def __bool__(self):
+        return bool(self.terms)
+
+
+def terms_of(query: str) -> tuple[str, ...]:
+    """The syllables a query searches for, folded: "Đối thoại!" -> ("doi", "thoai")."""
+    return tuple(_TERM.findall(search_key((query or "")[:MAX_QUERY_CHARS])))[:MAX_TERMS]
+
+
+def search(query: str) -> SearchResults:
+    """Published articles matching the query, best first. Any input is safe: no terms, no results."""
+    terms = terms_of(query)
+    public = Article.objects.published()
+    if not terms:
+        return SearchResults(query or "", terms, public.none())
+    if connection.vendor == "postgresql":
+        articles, approximate = _postgres(public, terms)
+    else:
+        articles, approximate = _sqlite(public, terms), False
+    # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
+    return SearchResults(query, terms, articles.for_list().defer(None).defer("search_text"), approximate)
+
+
+def _postgres(public, terms):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+
+    text = " ".join(terms)
+    document = SearchVector("search_text", config="simple")  # the expression the GIN index is built on
+    every_word = SearchQuery(text, config="simple", search_type="plain")
+    together = SearchQuery(text, config="simple", search_type="phrase")
+    # ts_rank ignores the positions a phrase query asks for, so "together" is a
+    # yes/no test (@@ with <->), worth more than any frequency.
+    matches = (
+        public.annotate(document=document)
+        .filter(document=every_word)
+        .annotate(rank=Case(When(document=together, then=Value(10.0)), default=Value(0.0), output_field=FloatField())
+                  + SearchRank(document, every_word))
+        .order_by("-rank", "-published_at", "-id")
+    )
+    if matches.exists():
+        return matches, False
+    near = (
+        public.filter(search_text__trigram_word_similar=text)
+        .annotate(rank=TrigramWordSimilarity(Value(text), "search_text"))
+        .order_by("-rank", "-published_at", "-id")
+    )
+    return near, True
+
+
+def _occurrences(needle: str):
+    """How many times needle occurs in search_text, in portable SQL."""
+    return Cast(
+        (Length("search_text") - Length(Replace(F("search_text"), Value(needle), Value("")))) / len(needle),
+        IntegerField(),
+    )
+
+
+def _sqlite(public, terms):
+    condition = Q()
+    for term in terms:
+        condition &= Q(search_text__regex=rf"(^|[^a-z0-9]){term}([^a-z0-9]|$)")
+    phrase = " ".join(terms)
+    rank = _occurrences(phrase) * 10
+    for term in terms:
+        rank = rank + _occurrences(term)
+    return (
+        public.filter(condition)
+        .annotate(rank=Cast(rank, FloatField()))
+        .order_by("-rank", "-published_at", "-id")
+    )
+
+
+def _marked(keys: list[str], terms) -> set[int]:
+    """Which words to mark: the query's syllables where they stand together, else each one alone."""
+    terms = tuple(terms or ())
+    n = len(terms)
+    together = {i + k for i in range(len(keys) - n + 1) if tuple(keys[i:i + n]) == terms for k in range(n)}
+    if together or n == 1:
+        return together
+    return {i for i, key in enumerate(keys) if key in terms}
+
+
+def highlight(text: str, terms) -> SafeString:
+    """The text escaped, with the words matching the search wrapped in <mark>.
+
+    A word matches when its folded form is a search term ("Đối" for "doi").
+    Without diacritics one syllable stands for many words (doi: đối, đời,
+    đôi …), so when the query's syllables occur together only those runs
+    are marked. Escaping comes first and marking second, so nothing in an
+    article can inject markup; adjacent marked words share one <mark>.
+    """
+    words = list(_WORD.finditer(text))
+    marked = _marked([search_key(w.group(0)) for w in words], terms)
+    out, last = [], 0
+    for i, match in enumerate(words):
+        out.append(escape(text[last:match.start()]))
+        word = escape(match.group(0))
+        out.append(f"<mark>{word}</mark>" if i in marked else word)
+        last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe(re.sub(r"</mark>(\s+)<mark>", r"\1", "".join(out)))
+
+
+def excerpt(text: str, terms, *, words: int = 40) -> SafeString:
+    """About `words` words of text around the first match, highlighted."""
+    tokens = (text or "").split()
+    keys = [" ".join(_TERM.findall(search_key(token))) for token in tokens]
+    marked = _marked(keys, terms)
+    first = min(marked, default=0)
+    start = max(0, first - words // 4)
+    piece = " ".join(tokens[start:start + words])
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return mark_safe(escape(prefix) + highlight(piece, terms) + escape(suffix))

@@ -1,0 +1,149 @@
+"""Search in Vietnamese with or without diacritics, on SQLite and (DATABASE_URL) on PostgreSQL."""
+
+import unicodedata
+
+import pytest
+from django.db import connection
+
+try:
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+except ImportError:  # psycopg missing: the PostgreSQL tests are skipped anyway
+    SearchQuery = SearchVector = None
+
+from articles.models import Article
+from articles.search import highlight, search, terms_of
+from tests.factories import make_article
+from tests.test_views import make_seed_article
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL search path")
+
+
+@pytest.fixture
+def articles():
+    return {
+        "thanh_hoa": make_article(title="Thanh Hoá tăng cường mối quan hệ giữa Đảng với Nhân dân",
+                                  lead="Ban Thường vụ Tỉnh ủy Thanh Hóa chỉ đạo các cấp ủy.",
+                                  body="Lãnh đạo huyện Như Xuân xuống cơ sở."),
+        "an_giang": make_seed_article(),
+        "hoa_apart": make_article(title="Thành phố xanh, văn hóa đẹp", lead="Hoa nở khắp thành phố.",
+                                  body="Người dân trồng cây."),
+    }
+
+
+def found(query):
+    return list(search(query).articles)
+
+
+@pytest.mark.parametrize("query", ["thanh hoa", "Thanh Hoá", "Thanh Hóa", "THANH HÓA",
+                                   unicodedata.normalize("NFD", "Thanh Hóa"), "  thanh\u00a0hoa  "])
+def test_spellings_of_thanh_hoa_find_the_same_articles(articles, query):
+    assert found(query) == found("thanh hoa")
+    assert found(query)[0] == articles["thanh_hoa"]
+    assert articles["an_giang"] not in found(query)
+
+
+def test_syllables_together_rank_above_syllables_apart(articles):
+    results = found("thanh hoa")
+    assert results[0] == articles["thanh_hoa"]
+    if articles["hoa_apart"] in results:
+        assert results.index(articles["hoa_apart"]) > 0
+
+
+def test_query_without_diacritics_finds_the_marked_words(articles):
+    assert found("doi thoai") == [articles["an_giang"]]
+    assert found("đối thoại") == found("doi thoai") == found("Đối Thoại")
+
+
+def test_words_match_whole_not_inside_other_words(articles):
+    results = search("thoa")  # "thoai" contains "thoa", but it is another word
+    assert results.approximate or list(results.articles) == []
+
+
+def test_results_are_ranked_by_how_often_the_words_occur():
+    once = make_article(title="Tin một", lead="Có một lần đối thoại.", body="Nội dung khác.")
+    often = make_article(title="Đối thoại với dân", lead="Đối thoại, đối thoại và đối thoại.",
+                         body="Hội nghị đối thoại.")
+    assert found("doi thoai") == [often, once]
+
+
+@pytest.mark.parametrize("state", [Article.Status.DRAFT, Article.Status.REVIEW, Article.Status.ARCHIVED])
+def test_unpublished_articles_are_never_found(state):
+    make_article(title="Đối thoại bí mật", status=state,
+                 published_at=None if state != Article.Status.ARCHIVED else make_article().published_at)
+    assert all("bí mật" not in a.title for a in found("doi thoai bi mat"))
+
+
+def test_scheduled_article_is_not_found_before_its_time():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_article(title="Đối thoại hẹn giờ", status=Article.Status.SCHEDULED,
+                 published_at=timezone.now() + timedelta(hours=1))
+    assert found("doi thoai hen gio") == []
+
+
+@pytest.mark.parametrize("query", [
+    "", " ", "a" * 1000, "đối thoại " * 200, "!!!", "&", "|", "!", ":", "*", "doi & thoai", "doi | !thoai",
+    "doi:* thoai", "'", '"', "\\", "%", "_", "(doi", "doi)", "<->", "<script>", "\x00", "🙂", "doi\u200bthoai",
+])
+def test_odd_queries_never_fail(client, articles, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    search(query).articles.count()
+
+
+def test_tsquery_operators_are_plain_text(articles):
+    assert found("doi & thoai") == found("doi thoai") == found("doi | thoai") == found("doi:* !thoai")
+
+
+def test_terms_are_folded_and_capped():
+    assert terms_of("Đối THOẠI, “Thanh Hoá”!") == ("doi", "thoai", "thanh", "hoa")
+    assert len(terms_of("a " * 500)) == 12
+
+
+def test_highlight_marks_words_whatever_their_marks_and_escapes_first():
+    assert highlight("Hội nghị “Đối thoại” <b>", ("doi", "thoai")) == "Hội nghị “<mark>Đối thoại</mark>” &lt;b&gt;"
+    assert highlight("<mark>doi</mark>", ("doi",)) == "&lt;mark&gt;<mark>doi</mark>&lt;/mark&gt;"
+
+
+def test_highlight_prefers_the_syllables_together():
+    text = "Đời sống khá hơn nhờ đối thoại với dân"
+    assert highlight(text, ("doi", "thoai")) == "Đời sống khá hơn nhờ <mark>đối thoại</mark> với dân"
+    assert highlight("Đời sống, thoại kịch", ("doi", "thoai")) == "<mark>Đời</mark> sống, <mark>thoại</mark> kịch"
+
+
+def test_search_page_highlights_matches_in_title_and_excerpt(client, articles):
+    html = client.get("/search/", {"q": "doi thoai"}).content.decode()
+    assert "<mark>đối thoại</mark>" in html
+    assert "<mark>đời</mark>" not in html
+
+
+def test_search_page_escapes_the_query(client, articles):
+    html = client.get("/search/", {"q": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert(1)" not in html
+
+
+@postgres_only
+def test_postgres_falls_back_to_near_misses(articles):
+    results = search("doi thaoi")
+    assert results.approximate
+    assert articles["an_giang"] in list(results.articles)
+
+
+@postgres_only
+@pytest.mark.parametrize("index, queryset", [
+    ("article_search_fts", lambda: Article.objects.annotate(
+        document=SearchVector("search_text", config="simple")).filter(document=SearchQuery("doi thoai", config="simple")).order_by()),
+    ("article_search_trgm", lambda: Article.objects.filter(search_text__trigram_word_similar="doi thaoi").order_by()),
+])
+def test_postgres_search_conditions_can_use_the_gin_indexes(articles, index, queryset):
+    """The expressions search() filters on are the ones migration 0002 indexed."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = queryset().query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert index in plan, plan
