@@ -8,8 +8,8 @@ MTTQ), officials quoted directly and indirectly, a motto, a heading, a
 caption and a source line. The same seed gives the same texts.
 
 Two figures: parsing with tagging alone (pure Python, no database), and the
-whole import into the configured database, each text in its own savepoint
-and BATCH_SIZE texts per commit, as import_articles runs it.
+whole import into the configured database, in batches of BATCH_SIZE texts
+as import_articles runs it (see articles.importing).
 """
 
 import cProfile

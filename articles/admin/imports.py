@@ -8,6 +8,7 @@ exactly what was previewed.
 """
 
 import base64
+import json
 import secrets
 
 from django import forms
@@ -102,8 +103,6 @@ class SourceTextAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("parser report"))
     def report_display(self, obj):
-        import json
-
         return format_html("<pre>{}</pre>", json.dumps(obj.report, ensure_ascii=False, indent=1))
 
     @admin.display(description=_("original text"))
