@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_generated_articles_are_tagged_with_units_in_force_on_their_date():
-    make_organisation("Hội Nông dân tỉnh Thanh Hóa")  # not one of the reference bodies
+    make_organisation("Ủy ban nhân dân tỉnh Thanh Hóa")
     result = generate_articles(60, seed=3, people=10)
     assert result.articles == 60 and Article.objects.published().count() == 60
     for article in Article.objects.prefetch_related("provinces"):
