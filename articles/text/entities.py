@@ -42,7 +42,11 @@ _UNIT_BEFORE = re.compile(
     r"|huyện|quận|thị xã|TX\.|xã|phường"
     r"|thị trấn|đặc khu|thôn|bản|ấp)\s*$"
 )
+#: How each unit word of _UNIT_BEFORE ends: a run with none of these before it has no unit word.
+_UNIT_ENDINGS = ("tỉnh", "Tỉnh", "phố", "TP.", "TP", "T.P.", "T.P", "Tp.", "Tp", "huyện", "quận", "TX.", "xã",
+                 "phường", "trấn", "khu", "thôn", "bản", "ấp")
 _CAPITAL_UNIT = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Quận": "quận", "Phường": "phường", "Xã": "xã"}
+_CAPITAL_UNITS = tuple(_CAPITAL_UNIT)
 _DISTRICT_LEVEL = {"huyện": "huyen", "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho"}
 _LOWER_LEVEL = frozenset({"xã", "phường", "thị trấn", "đặc khu", "thôn", "bản", "ấp"})
 #: "văn bản Hướng dẫn", "phiên bản …": "bản" as a word, not a village.
@@ -249,10 +253,22 @@ class Tagger:
 
     def _scan_names(self, index, text, day, places, provinces, district_hits, people):
         list_level, list_end = None, -1
+        first_words = self._first_words
         for run in _RUN.finditer(text):
-            tokens = _TOKEN.findall(run.group())
             start = run.start()
-            unit_match = _UNIT_BEFORE.search(text, max(0, start - 12), start)
+            unit_match = None
+            if text[max(0, start - 12):start].rstrip().endswith(_UNIT_ENDINGS):  # cheaper than the regex
+                unit_match = _UNIT_BEFORE.search(text, max(0, start - 12), start)
+            words = run.group()
+            if unit_match is None and list_level is None and not words.startswith(_CAPITAL_UNITS):
+                # Most runs ("Nhân dân", "Đảng", a sentence's first word) have no unit word before
+                # them and are no list's next item: only a bare province or a person can be in them.
+                list_end = run.end()
+                tokens = words.replace("-", " ").split()  # _TOKEN.findall(), faster
+                if not first_words.isdisjoint(tokens):
+                    self._scan_rest(tokens, 0, day, provinces, people)
+                continue
+            tokens = _TOKEN.findall(words)
             unit = _LEVEL.get(unit_match.group("unit").lower()) if unit_match else None
             if unit == "bản" and _NOT_VILLAGE.search(text, max(0, start - 20), start):
                 unit = None
