@@ -138,6 +138,18 @@ _MOTTO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|hay|hoặc)?\s*$")
+#: Letters that re.IGNORECASE takes for a letter of a cue though lower() does not ("ı" for "i"),
+#: or that lower() makes two of ("İ").
+_CUE_CASE_TRAPS = ("ı", "i\u0307")
+
+
+def _motto_before(before: str) -> bool:
+    """Whether a motto cue ("phương châm", "tinh thần" …) ends the text before a quote."""
+    window = before[max(0, len(before) - 60):].lower()
+    # The regex is tried at each of sixty characters; a cue's absence is cheaper to see.
+    if not any(cue in window for cue in MOTTO_CUES) and not any(t in window for t in _CUE_CASE_TRAPS):
+        return False
+    return _MOTTO_BEFORE.search(before, max(0, len(before) - 60)) is not None
 _REPORTED = re.compile(r"(?:^|\s)(?:lời|theo|câu nói|tư tưởng|di chúc)\s")
 
 
@@ -310,7 +322,8 @@ class QuoteFinder:
 
     def _paragraph(self, text: str, known: dict[str, Speaker], mentions_ho: bool) -> list[ParsedQuote]:
         has_person = _names_someone(text)
-        if not has_person and not _ANY_QUOTE.search(text):
+        has_marks = _ANY_QUOTE.search(text) is not None
+        if not has_person and not has_marks:
             return []  # no one to quote and nothing quoted: most paragraphs
         found: list[tuple[int, ParsedQuote]] = []
         starts = [0]
@@ -320,7 +333,7 @@ class QuoteFinder:
         if indirect:
             indirect_from = indirect[0]
             found.append(indirect)
-        marks = _quote_spans(text) if _ANY_QUOTE.search(text) else []
+        marks = _quote_spans(text) if has_marks else []
         previous_motto_end = None
         for open_at, close_at in marks:
             if open_at >= indirect_from:
@@ -329,7 +342,7 @@ class QuoteFinder:
             if not inner:
                 continue
             before = text[self._sentence_start(starts, open_at):open_at]
-            if _MOTTO_BEFORE.search(before, max(0, len(before) - 60)) or (
+            if _motto_before(before) or (
                 previous_motto_end is not None and _LIST_GAP.match(text[previous_motto_end:open_at])
             ):
                 found.append((open_at, ParsedQuote(inner, "motto")))
@@ -432,18 +445,17 @@ def _indirect_quote(rest: str, speaker: Speaker) -> ParsedQuote | None:
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
 _CAPITALISED_RUN = re.compile(rf"[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")
-_COURTESY_NAME = re.compile(rf"(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị) [{_UPPER}]|Bác|Người|Hồ Chủ tịch")
+# With Hồ Chí Minh's names ("Bác", "Người", "Hồ Chủ tịch") found by str.find, which is faster.
+_COURTESY_NAME = re.compile(rf"(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị) [{_UPPER}]")
 
 
 def _names_someone(text: str) -> bool:
     """Whether a paragraph could quote anyone: a surname in a run of capitalised words,
     a courtesy word before a name ("ông Lộc"), or Hồ Chí Minh's names. Cheap, and false
     for most paragraphs."""
-    if _COURTESY_NAME.search(text):
+    if "Bác" in text or "Người" in text or "Hồ Chủ tịch" in text or _COURTESY_NAME.search(text):
         return True
-    return any(
-        any(word in SURNAMES for word in run.group().split()[:-1]) for run in _CAPITALISED_RUN.finditer(text)
-    )
+    return any(not SURNAMES.isdisjoint(run.split()[:-1]) for run in _CAPITALISED_RUN.findall(text))
 
 
 #: A name right after a unit word is a place, not a person: "TP. Hồ Chí Minh", "xã Lê Lợi".
