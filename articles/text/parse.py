@@ -17,7 +17,7 @@ from .body import Block, BlockKind
 from .dates import parse_dateline
 from .decode import decode_bytes
 from .entities import Tagger, tagger_for
-from .normalise import nfc, search_key
+from .normalise import fold_spaces, nfc, search_key
 from .records import Gazetteer, ParsedArticle, SourceError
 
 #: A lead longer than this many words is an opening paragraph, not a lead.
@@ -79,6 +79,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _line_words(line: str) -> int:
+    """_words() of a cleaned line (single spaces, trimmed), without making a list of its words."""
+    return line.count(" ") + 1
+
+
 def _key(line: str) -> str:
     return search_key(line).rstrip(" :")
 
@@ -95,7 +100,7 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    return (_words(line) <= 35 and not line.endswith((".", ":", ";", "…", "..."))) or line.endswith("?")
+    return (_line_words(line) <= 35 and not line.endswith((".", ":", ";", "…", "..."))) or line.endswith("?")
 
 
 def _source_name(line: str) -> str | None:
@@ -129,7 +134,7 @@ def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
     return (
         previous is not None
         and has_next
-        and _words(text) <= MAX_HEADING_WORDS
+        and _line_words(text) <= MAX_HEADING_WORDS
         and not text.endswith(tuple(_TERMINAL))
         and not text.startswith(tuple(_OPENING_QUOTES))
         and (text[0].isupper() or text[0].isdigit())
@@ -141,9 +146,9 @@ def _is_caption(line: _Line, at_top: bool) -> bool:
     credit = _PHOTO_CREDIT.search(text)
     while credit and credit.start() and text[credit.start() - 1].isalnum():
         credit = _PHOTO_CREDIT.search(text, credit.end())  # "hình ảnh:" is not a credit
-    if credit and _words(text) <= MAX_CAPTION_WORDS + 20:
+    if credit and _line_words(text) <= MAX_CAPTION_WORDS + 20:
         return True
-    if _words(text) > MAX_CAPTION_WORDS or text.startswith(tuple(_OPENING_QUOTES)):
+    if _line_words(text) > MAX_CAPTION_WORDS or text.startswith(tuple(_OPENING_QUOTES)):
         return False
     # Where a picture stood: after its placeholder lines, or a line opening with its
     # non-breaking space right under the title.
@@ -155,7 +160,7 @@ def _lines(text: str) -> list[_Line]:
         text = nfc(text)  # decode_bytes() has done it already; a str from elsewhere may not have
     lines, picture = [], False
     for raw in _LINE_END.split(text):
-        cleaned = " ".join(raw.split())  # fold_spaces(), faster: str.split() knows NBSP too
+        cleaned = fold_spaces(raw)
         if not cleaned:
             if "\u00a0" in raw or "\u202f" in raw:
                 picture = True
@@ -251,7 +256,7 @@ def _sort_body(article: ParsedArticle, content: list[_Line]) -> None:
             article.body_paragraphs.append(text)
         article.blocks.append(Block(kind, text))
         previous = text
-    if article.body_paragraphs and _words(article.body_paragraphs[0]) <= MAX_LEAD_WORDS:
+    if article.body_paragraphs and _line_words(article.body_paragraphs[0]) <= MAX_LEAD_WORDS:
         article.lead = article.body_paragraphs[0]
 
 
