@@ -159,7 +159,8 @@ def _lines(text: str) -> list[_Line]:
     if not unicodedata.is_normalized("NFC", text) or _INVISIBLE.search(text):
         text = nfc(text)  # decode_bytes() has done it already; a str from elsewhere may not have
     lines, picture = [], False
-    for raw in _LINE_END.split(text):
+    # str.split() is several times faster than the regex, which only old Mac and Windows line ends need.
+    for raw in _LINE_END.split(text) if "\r" in text else text.split("\n"):
         cleaned = fold_spaces(raw)
         if not cleaned:
             if "\u00a0" in raw or "\u202f" in raw:
