@@ -372,8 +372,10 @@ class Tagger:
         for start in _BODY_START.finditer(text):
             if start.start() < end:
                 continue
+            if start.start() and text[start.start() - 1].isalnum():
+                continue  # inside a word
             match = _BODY.match(text, start.start())
-            if not match or (start.start() and (text[start.start() - 1].isalnum())):
+            if not match:
                 continue
             end = match.end()
             before = max(0, match.start() - 20)

@@ -143,7 +143,8 @@ def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
 
 def _is_caption(line: _Line, at_top: bool) -> bool:
     text = line.text
-    credit = _PHOTO_CREDIT.search(text)
+    # Most lines have no "ảnh" at all, which str.find tells faster than the regex.
+    credit = _PHOTO_CREDIT.search(text) if "ảnh" in text or "Ảnh" in text else None
     while credit and credit.start() and text[credit.start() - 1].isalnum():
         credit = _PHOTO_CREDIT.search(text, credit.end())  # "hình ảnh:" is not a credit
     if credit and _line_words(text) <= MAX_CAPTION_WORDS + 20:

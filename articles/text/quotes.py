@@ -164,6 +164,8 @@ def _is_capitalised(word: str) -> bool:
 
 
 _HONORIFIC_FIRST = re.compile(r"^(?:" + "|".join(HONORIFICS) + r")(?:\s+|$)", re.IGNORECASE)
+#: What a text must end with for _HONORIFIC_LAST to match ("$" also matches before a final line end).
+_HONORIFIC_ENDINGS = (*HONORIFICS, "\n")
 _HONORIFIC_LAST = re.compile(r"(?:^|[\s,]+)(?:" + "|".join(HONORIFICS) + r")$")
 
 
@@ -171,7 +173,8 @@ def _strip_honorific(text: str) -> str:
     """"ông Nguyễn Văn A" -> "Nguyễn Văn A"; also at the end of a title: "Chủ tịch UBND tỉnh, ông"."""
     text = text.strip(" ,")
     text = _HONORIFIC_FIRST.sub("", text, count=1)
-    text = _HONORIFIC_LAST.sub("", text, count=1)
+    if text.endswith(_HONORIFIC_ENDINGS):  # the regex would be tried at every position
+        text = _HONORIFIC_LAST.sub("", text, count=1)
     return text.strip(" ,")
 
 
@@ -198,7 +201,6 @@ class NameSplitter:
             start -= 1
         if start == len(words):
             return None
-        keys = [_word_key(w) for w in words]
         candidates = [
             i for i in range(start, len(words) - 1)
             if words[i] in SURNAMES and len(words) - i <= 4
@@ -206,6 +208,8 @@ class NameSplitter:
         ]
         if not candidates:
             return None
+        # Keys of the capitalised words only: _inside_place() looks no further back.
+        keys = [""] * start + [_word_key(w) for w in words[start:]]
         chosen = next((i for i in candidates if not self._inside_place(keys, start, i)), None)
         if chosen is None:
             # A name that is also a place ("Chủ tịch Hồ Chí Minh") is still the person
