@@ -15,8 +15,6 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _VOWELS = frozenset("aăâeêioôơuưy")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[^\W\d_]+")
-#: White space other than the plain space: tabs, line ends, NBSP, typographic spaces.
-_ODD_SPACE = re.compile(r"[^\S ]")
 
 
 def nfc(text: str) -> str:
@@ -26,8 +24,10 @@ def nfc(text: str) -> str:
 
 def fold_spaces(text: str) -> str:
     """Every run of white space (NBSP included) becomes one space; ends trimmed."""
-    if "  " not in text and text[:1] != " " and text[-1:] != " " and not _ODD_SPACE.search(text):
-        return text  # most lines are folded already, and checking is cheaper than splitting into words
+    # Most lines are folded already, and checking is cheaper than splitting into words.
+    # isprintable() is false for every white space character but the plain space.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     # str.split() knows every Unicode space (NBSP, U+2000-U+200A, U+202F, U+3000 …),
     # and is three times faster than a regex substitution.
     return " ".join(text.split())
