@@ -84,5 +84,3 @@ FRAGMENTS = ["Hội Nông dân", "hội nông dân", "HỘI", "tỉnh An Giang",
 @given(st.lists(st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join), min_size=1, max_size=4))
 def test_matcher_agrees_with_the_regex(texts):
     assert MATCHER.find_each(texts) == by_regex(texts)
-
-
