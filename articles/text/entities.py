@@ -259,13 +259,18 @@ class Tagger:
         for run in _RUN.finditer(text):
             start = run.start()
             unit_match = None
-            if text[max(0, start - 12):start].rstrip().endswith(_UNIT_ENDINGS):  # cheaper than the regex
-                unit_match = _UNIT_BEFORE.search(text, max(0, start - 12), start)
+            window = start - 12 if start > 12 else 0
+            if text[window:start].rstrip().endswith(_UNIT_ENDINGS):  # cheaper than the regex
+                unit_match = _UNIT_BEFORE.search(text, window, start)
             words = run.group()
             if unit_match is None and list_level is None and not words.startswith(_CAPITAL_UNITS):
                 # Most runs ("Nhân dân", "Đảng", a sentence's first word) have no unit word before
                 # them and are no list's next item: only a bare province or a person can be in them.
                 list_end = run.end()
+                if words.isalnum():  # one word: nothing to split
+                    if words in first_words:
+                        self._scan_rest([words], 0, day, provinces, people)
+                    continue
                 tokens = words.replace("-", " ").split()  # _TOKEN.findall(), faster
                 if not first_words.isdisjoint(tokens):
                     self._scan_rest(tokens, 0, day, provinces, people)
