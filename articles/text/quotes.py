@@ -297,6 +297,10 @@ class QuoteFinder:
         # "Ông Nguyễn Văn A, người dân thôn Xuân Hồi": the name first, then what he is.
         chunks = segment.split(",")
         for index, chunk in enumerate(chunks):
+            if chunk.count(" ") > 9:
+                # Over eight words (the segment is folded): even without an honorific at
+                # each end (two words each) it is more than a four-word name.
+                continue
             named = self.names.split(_strip_honorific(chunk))
             if named and not named[0]:
                 office = fold_spaces(",".join(chunks[index + 1:])).strip(" ,")
