@@ -62,10 +62,10 @@ _BYLINE_LABEL = re.compile(
 _BARE_BYLINE = re.compile(r"^(?:PV|P\.V\.?|PV\.|CTV|Phóng viên|Nhóm PV|Nhóm phóng viên|BTV)$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
 _PHOTO_CREDIT = re.compile(r"[Ảả]nh(?:\s+minh\s+(?:họa|hoạ))?\s*[:)]")
-_TERMINAL = ".:;,…"
+_TERMINAL = tuple(".:;,…")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _LINE_END = re.compile(r"\r\n?|\n")
-_OPENING_QUOTES = "\"“«'‘"
+_OPENING_QUOTES = tuple("\"“«'‘")
 
 
 @dataclass(slots=True)
@@ -135,8 +135,8 @@ def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
         previous is not None
         and has_next
         and _line_words(text) <= MAX_HEADING_WORDS
-        and not text.endswith(tuple(_TERMINAL))
-        and not text.startswith(tuple(_OPENING_QUOTES))
+        and not text.endswith(_TERMINAL)
+        and not text.startswith(_OPENING_QUOTES)
         and (text[0].isupper() or text[0].isdigit())
     )
 
@@ -149,7 +149,7 @@ def _is_caption(line: _Line, at_top: bool) -> bool:
         credit = _PHOTO_CREDIT.search(text, credit.end())  # "hình ảnh:" is not a credit
     if credit and _line_words(text) <= MAX_CAPTION_WORDS + 20:
         return True
-    if _line_words(text) > MAX_CAPTION_WORDS or text.startswith(tuple(_OPENING_QUOTES)):
+    if _line_words(text) > MAX_CAPTION_WORDS or text.startswith(_OPENING_QUOTES):
         return False
     # Where a picture stood: after its placeholder lines, or a line opening with its
     # non-breaking space right under the title.

@@ -130,6 +130,7 @@ def _speech_verbs(text: str) -> list[_Verb]:
 
 
 _CLOSING = re.compile(r"[.!?;…]|$")
+_NON_SPACE = re.compile(r"\S")
 _DASH_OR_COMMA = ",-–—"
 
 
@@ -357,7 +358,7 @@ class QuoteFinder:
                 previous_motto_end = close_at + 1
                 continue
             previous_motto_end = None
-            speaker = self._attributed(before, text[close_at + 1:], known, mentions_ho)
+            speaker = self._attributed(before, text, close_at + 1, known, mentions_ho)
             if speaker:
                 found.append((open_at, ParsedQuote(inner, "direct", speaker.name, speaker.title)))
         found.sort(key=lambda pair: pair[0])
@@ -377,8 +378,11 @@ class QuoteFinder:
             best = start
         return best
 
-    def _attributed(self, before: str, after: str, known, mentions_ho) -> Speaker | None:
-        """The person a quote is attributed to: "<person> khẳng định: “…”" or "“…” - <person> cho biết"."""
+    def _attributed(self, before: str, text: str, after: int, known, mentions_ho) -> Speaker | None:
+        """The person a quote is attributed to: "<person> khẳng định: “…”" or "“…” - <person> cho biết".
+
+        before is the sentence up to the opening mark; the closing mark is at text[after - 1].
+        """
         trimmed = before.rstrip()
         if trimmed.endswith((":", ",")):
             trimmed = trimmed[:-1]
@@ -392,10 +396,11 @@ class QuoteFinder:
                 speaker = self.speaker(trimmed[:start], known, mentions_ho)
                 if speaker:
                     return speaker
-        tail = after.lstrip()
-        if not tail or tail[0] not in _DASH_OR_COMMA:
+        # The first character after the closing mark, spaces aside (found without copying the rest).
+        first = _NON_SPACE.search(text, after)
+        if first is None or text[first.start()] not in _DASH_OR_COMMA:
             return None
-        tail = tail[1:300]
+        tail = text[first.start() + 1:first.start() + 300]
         for closing in _CLOSING.finditer(tail):
             start = _verb_before(tail, closing.start())
             if start is not None:
