@@ -12,11 +12,15 @@ province's name does not ("huyện Quảng Ninh" is in Quảng Bình), nor does
 a person or anything named after one ("Chủ tịch Hồ Chí Minh").
 """
 
+import bisect
 import datetime
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from . import organisations as org
 from .normalise import canonical, fold_spaces, nfc, search_key
@@ -40,7 +44,11 @@ _UNIT_BEFORE = re.compile(
     r"|huyện|quận|thị xã|TX\.|xã|phường"
     r"|thị trấn|đặc khu|thôn|bản|ấp)\s*$"
 )
+#: How each unit word of _UNIT_BEFORE ends: a run with none of these before it has no unit word.
+_UNIT_ENDINGS = ("tỉnh", "Tỉnh", "phố", "TP.", "TP", "T.P.", "T.P", "Tp.", "Tp", "huyện", "quận", "TX.", "xã",
+                 "phường", "trấn", "khu", "thôn", "bản", "ấp")
 _CAPITAL_UNIT = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Quận": "quận", "Phường": "phường", "Xã": "xã"}
+_CAPITAL_UNITS = tuple(_CAPITAL_UNIT)
 _DISTRICT_LEVEL = {"huyện": "huyen", "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho"}
 _LOWER_LEVEL = frozenset({"xã", "phường", "thị trấn", "đặc khu", "thôn", "bản", "ấp"})
 #: "văn bản Hướng dẫn", "phiên bản …": "bản" as a word, not a village.
@@ -203,8 +211,9 @@ class Tagger:
         people: dict[str, None] = dict.fromkeys(speakers)
         for index, text in enumerate(texts):
             self._scan_names(index, text, day, places, found_provinces, district_hits, people)
-            places.extend(_Place(index, m.start(), m.group("unit"), m.group("name"), False)
-                          for m in _NUMBERED.finditer(text))
+            if "quận " in text or "phường " in text:  # the regex scans every position; few texts need it
+                places.extend(_Place(index, m.start(), m.group("unit"), m.group("name"), False)
+                              for m in _NUMBERED.finditer(text))
         places.sort(key=lambda place: (place.text, place.start))
         for place in places:
             if not place.province:
@@ -231,10 +240,11 @@ class Tagger:
         context = max(provinces, key=lambda p: (counts[p.key], -provinces.index(p))) if provinces else None
 
         bodies: dict[str, str] = {}
+        named = self._organisations.find_each(texts)
         for index, text in enumerate(texts):
             for name in self._bodies(index, text, places, context):
                 bodies.setdefault(name.casefold(), name)
-            for name in self._organisations.find(text):
+            for name in named[index]:
                 bodies.setdefault(name.casefold(), name)
         return Entities(
             provinces=provinces,
@@ -245,10 +255,27 @@ class Tagger:
 
     def _scan_names(self, index, text, day, places, provinces, district_hits, people):
         list_level, list_end = None, -1
+        first_words = self._first_words
         for run in _RUN.finditer(text):
-            tokens = _TOKEN.findall(run.group())
             start = run.start()
-            unit_match = _UNIT_BEFORE.search(text, max(0, start - 12), start)
+            unit_match = None
+            window = start - 12 if start > 12 else 0
+            if text[window:start].rstrip().endswith(_UNIT_ENDINGS):  # cheaper than the regex
+                unit_match = _UNIT_BEFORE.search(text, window, start)
+            words = run.group()
+            if unit_match is None and list_level is None and not words.startswith(_CAPITAL_UNITS):
+                # Most runs ("Nhân dân", "Đảng", a sentence's first word) have no unit word before
+                # them and are no list's next item: only a bare province or a person can be in them.
+                list_end = run.end()
+                if words.isalnum():  # one word: nothing to split
+                    if words in first_words:
+                        self._scan_rest([words], 0, day, provinces, people)
+                    continue
+                tokens = words.replace("-", " ").split()  # _TOKEN.findall(), faster
+                if not first_words.isdisjoint(tokens):
+                    self._scan_rest(tokens, 0, day, provinces, people)
+                continue
+            tokens = _TOKEN.findall(words)
             unit = _LEVEL.get(unit_match.group("unit").lower()) if unit_match else None
             if unit == "bản" and _NOT_VILLAGE.search(text, max(0, start - 20), start):
                 unit = None
@@ -350,8 +377,10 @@ class Tagger:
         for start in _BODY_START.finditer(text):
             if start.start() < end:
                 continue
+            if start.start() and text[start.start() - 1].isalnum():
+                continue  # inside a word
             match = _BODY.match(text, start.start())
-            if not match or (start.start() and (text[start.start() - 1].isalnum())):
+            if not match:
                 continue
             end = match.end()
             before = max(0, match.start() - 20)
@@ -469,7 +498,16 @@ def _place_name(tokens: list[str]) -> str:
 
 
 class _OrganisationMatcher:
-    """Finds the gazetteer's organisations by name or alias, one regex for all."""
+    """Finds the gazetteer's organisations by name or alias.
+
+    The names once made one case-insensitive regex, tried at every character
+    of every paragraph: the slowest step of tagging. find_each() lower-cases
+    the article and finds every name in it in one pass of an Aho-Corasick
+    automaton (C code), then keeps what the regex would have matched: at a
+    word start, the longest name that ends at a word end, left to right,
+    never overlapping. The regex stays for the rare text where lower-casing
+    and re.IGNORECASE disagree.
+    """
 
     def __init__(self, gazetteer: Gazetteer):
         self._names: dict[str, str] = {}
@@ -477,11 +515,63 @@ class _OrganisationMatcher:
             for spelling in {s for n in (entry.name, *entry.aliases) for s in _spellings(n)}:
                 self._names.setdefault(spelling.casefold(), entry.name)
         self._regex = _trie_regex(self._names) if self._names else None
+        self._automaton = ahocorasick.Automaton()
+        for name in self._names:
+            self._automaton.add_word(name, name)
+        if self._names:
+            self._automaton.make_automaton()
+        # Lower-casing agrees with re.IGNORECASE except for a few letters (ı, ſ, ς, ϐ …) that
+        # IGNORECASE takes for another one; a text holding any of those takes the regex.
+        self._traps = _case_traps(self._names)
+        if any(name != name.lower() for name in self._names):
+            self._traps = None  # names lower() would change (some scripts' casefold): always the regex
 
     def find(self, text: str) -> list[str]:
+        return self.find_each([text])[0]
+
+    def find_each(self, texts: Sequence[str]) -> list[list[str]]:
+        """The organisations each text names, in order, as one regex search per text would find them."""
+        found: list[list[str]] = [[] for _ in texts]
         if self._regex is None:
-            return []
-        return [self._names[m.group().casefold()] for m in self._regex.finditer(fold_spaces(text))]
+            return found
+        folded = [fold_spaces(text) for text in texts]
+        # One string for the whole article: names never hold a line end, and "\n" is no
+        # word character, so a match neither crosses texts nor changes at their edges.
+        joined = "\n".join(folded)
+        lowered = joined.lower()
+        if self._traps is None or len(lowered) != len(joined) or any(c in lowered for c in self._traps):
+            for index, text in enumerate(folded):
+                found[index] = [self._names[m.group().casefold()] for m in self._regex.finditer(text)]
+            return found
+        at_start: dict[int, list[str]] = {}
+        for last, name in self._automaton.iter(lowered):
+            at_start.setdefault(last + 1 - len(name), []).append(name)
+        ends = list(itertools.accumulate(len(text) + 1 for text in folded))
+        end = 0
+        for start in sorted(at_start):
+            if start < end or (start and _is_word_char(joined[start - 1])):
+                continue  # inside the last match, or not at a word start
+            for name in sorted(at_start[start], key=len, reverse=True):
+                after = start + len(name)
+                if after == len(joined) or not _is_word_char(joined[after]):
+                    found[bisect.bisect_right(ends, start)].append(self._names[name])
+                    end = after
+                    break
+        return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def _case_traps(names: Iterable[str]) -> frozenset[str] | None:
+    """Letters that re.IGNORECASE matches to a letter of names though lower() keeps them apart."""
+    try:
+        from re import _casefix  # the table the re module itself compiles IGNORECASE from
+    except ImportError:
+        return None
+    letters = {ord(c) for name in names for c in name}
+    return frozenset(chr(o) for c in letters for o in _casefix._EXTRA_CASES.get(c, ()))
 
 
 def _trie_regex(words: Iterable[str]) -> re.Pattern:
