@@ -7,9 +7,11 @@ provincial bodies written the way papers abbreviate them (UBND, HĐND,
 MTTQ), officials quoted directly and indirectly, a motto, a heading, a
 caption and a source line. The same seed gives the same texts.
 
-Two figures: parsing with tagging alone (pure Python, no database), and the
-whole import into the configured database, in batches of BATCH_SIZE texts
-as import_articles runs it (see articles.importing).
+Three figures: parsing with tagging alone (pure Python, no database) in
+this process, the same in a pool of worker processes (articles.parallel,
+the time to start them included), and the whole import into the configured
+database, in batches of BATCH_SIZE texts as import_articles runs it (see
+articles.importing), with the parsing in worker processes when jobs > 1.
 """
 
 import cProfile
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
-from articles import tagging
+from articles import parallel, tagging
 from articles.generation import GIVEN, HEADINGS, MIDDLE, SOURCES, SURNAMES
 from articles.importing import BATCH_SIZE, Importer, Outcome, decode_source
 from articles.models import Article, Organisation, Person
@@ -142,10 +144,33 @@ def measure_parsing(sources, *, profile: bool = False) -> tuple[Measurement, str
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
         report = out.getvalue()
-    return Measurement("parse + tag (no database)", len(sources), seconds), report
+    return Measurement("parse + tag in this process (no database)", len(sources), seconds), report
 
 
-def measure_import(sources, *, keep: bool = False, batch_size: int = BATCH_SIZE) -> tuple[Measurement, dict]:
+def measure_parallel_parsing(sources, *, jobs: int) -> tuple[Measurement, float]:
+    """Decode, parse and tag every text in `jobs` worker processes; also how long they took to start.
+
+    The clock runs from before the pool starts, as an import's does: the
+    start is part of the price. It is also timed on its own, with a pool
+    that does nothing else.
+    """
+    gazetteer = tagging.gazetteer()
+    started = time.perf_counter()
+    with parallel.ParsePool(gazetteer, jobs=jobs) as pool:
+        pool.start()
+    start_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    with parallel.ParsePool(gazetteer, jobs=jobs) as pool:
+        for batch in pool.parse_ahead(parallel.chunked(sources, BATCH_SIZE), lambda source: source):
+            for (file_name, _), parsed in batch:
+                if parsed is None:  # the pool failed it: would be parsed in this process
+                    raise RuntimeError(f"{file_name} was not parsed in a worker")
+    seconds = time.perf_counter() - started
+    return Measurement(f"parse + tag in {jobs} processes (no database)", len(sources), seconds), start_seconds
+
+
+def measure_import(sources, *, keep: bool = False, batch_size: int = BATCH_SIZE, jobs: int = 1
+                   ) -> tuple[Measurement, dict]:
     """Import every text into the configured database; then remove what it made unless keep."""
     last_person = Person.objects.aggregate(m=Max("pk"))["m"] or 0
     last_organisation = Organisation.objects.aggregate(m=Max("pk"))["m"] or 0
@@ -153,7 +178,7 @@ def measure_import(sources, *, keep: bool = False, batch_size: int = BATCH_SIZE)
     outcomes: dict[str, int] = {}
     created = []
     started = time.perf_counter()
-    for result in importer.import_many(sources, batch_size=batch_size):
+    for result in importer.import_many(sources, batch_size=batch_size, jobs=jobs):
         outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
         if result.outcome == Outcome.CREATED:
             created.append(result.article.pk)
@@ -164,4 +189,5 @@ def measure_import(sources, *, keep: bool = False, batch_size: int = BATCH_SIZE)
         Person.objects.filter(pk__gt=last_person, quotes__isnull=True, articles__isnull=True).delete()
         Organisation.objects.filter(pk__gt=last_organisation, articles__isnull=True).delete()
         tagging.invalidate()
-    return Measurement(f"whole import (batches of {batch_size})", len(sources), seconds), outcomes
+    parsing = f"parsing in {jobs} processes" if jobs > 1 else "parsing in this process"
+    return Measurement(f"whole import (batches of {batch_size}, {parsing})", len(sources), seconds), outcomes

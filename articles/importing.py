@@ -4,6 +4,10 @@ The import_articles command, the admin upload, the seed fixtures and the
 tests all come through here. Each text is imported atomically: a failure
 half-way through one file leaves no row of it and does not stop the others.
 
+Imports of many texts can parse them in worker processes (jobs > 1, see
+articles.parallel) while this process writes; what is written, and how, is
+the same either way.
+
 Idempotent: a text is known by the SHA-256 of its normalised form
 (SourceText.content_hash), so importing it again creates and changes
 nothing. With update=True a known text is parsed again into its article,
@@ -22,7 +26,7 @@ from pathlib import Path
 from django.db import models, transaction
 from django.utils import timezone
 
-from articles import tagging
+from articles import parallel, tagging
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
 from articles.text.body import BlockKind, plain_text, render_body
@@ -41,6 +45,16 @@ logger = logging.getLogger(__name__)
 #: rolls back alone. Batching saves a dozen round trips to the database per
 #: text, which is most of an import's time.
 BATCH_SIZE = 50
+
+#: Below this many texts import_articles parses in its own process: starting
+#: the workers and building their Taggers costs about as much as parsing a
+#: few hundred texts on this one core.
+PARALLEL_FROM = 500
+
+
+def default_jobs(count: int) -> int:
+    """How many processes should parse `count` texts: every core for many, this one for a handful."""
+    return parallel.available_cores() if count >= PARALLEL_FROM else 1
 
 
 class Outcome(StrEnum):
@@ -214,6 +228,8 @@ class _Plan:
     text: str = ""
     digest: str = ""
     existing: SourceText | None = None
+    parsed: parallel.Parsed = None  # parsed ahead by a worker process, when there is one
+    known_when_read: bool = False   # already imported when read, batches ahead of the writes
     provinces: list[int] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)  # _Names keys
     people: list[str] = field(default_factory=list)
@@ -256,19 +272,28 @@ class Importer:
             self._write_one(plan)
         return plan.result
 
-    def import_many(self, sources: Iterable[tuple[str, bytes | OSError]], *, batch_size: int = BATCH_SIZE
-                    ) -> Iterator[ImportResult]:
-        """import_source() over (file_name, data) pairs, batch_size texts at a time."""
-        batch = []
-        for item in sources:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
+    def import_many(self, sources: Iterable[tuple[str, bytes | OSError]], *, batch_size: int = BATCH_SIZE,
+                    jobs: int = 1) -> Iterator[ImportResult]:
+        """import_source() over (file_name, data) pairs, batch_size texts at a time.
 
-    def import_paths(self, paths: Iterable[Path], *, batch_size: int = BATCH_SIZE) -> Iterator[ImportResult]:
+        jobs > 1 parses the texts in that many worker processes, a few
+        batches ahead of the one being written; the results are the same.
+        """
+        batches = ([self._read(file_name, data) for file_name, data in batch]
+                   for batch in parallel.chunked(sources, batch_size))
+        if jobs <= 1:
+            for plans in batches:
+                yield from self._batch(plans)
+            return
+        # The workers tag with this run's Tagger's Gazetteer, as this process would.
+        with parallel.ParsePool(self.tagger.gazetteer, jobs=jobs) as pool:
+            for pairs in pool.parse_ahead(map(self._note_known, batches), self._text_to_parse):
+                for plan, parsed in pairs:
+                    plan.parsed = parsed
+                yield from self._batch([plan for plan, _ in pairs])
+
+    def import_paths(self, paths: Iterable[Path], *, batch_size: int = BATCH_SIZE, jobs: int = 1
+                     ) -> Iterator[ImportResult]:
         """import_many() over files; a file that cannot be read is a failed result."""
         def read():
             for path in paths:
@@ -276,7 +301,7 @@ class Importer:
                     yield path.name, path.read_bytes()
                 except OSError as error:
                     yield path.name, error
-        return self.import_many(read(), batch_size=batch_size)
+        return self.import_many(read(), batch_size=batch_size, jobs=jobs)
 
     # --- reading and deciding: no writes ---
 
@@ -308,6 +333,24 @@ class Importer:
             self._failed(plan, error)
         return plan
 
+    def _note_known(self, plans: list[_Plan]) -> list[_Plan]:
+        """Mark the texts already imported, so the workers do not parse what will not be written.
+
+        Only a hint, taken batches ahead of the writes: _batch() asks again
+        just before writing, and parses here whatever it needs and lacks.
+        """
+        digests = [plan.digest for plan in plans if not plan.result.failed]
+        known = set(SourceText.objects.filter(content_hash__in=digests).values_list("content_hash", flat=True))
+        for plan in plans:
+            plan.known_when_read = plan.digest in known
+        return plans
+
+    def _text_to_parse(self, plan: _Plan) -> tuple[str, str] | None:
+        # As _decide(): a known text is parsed again only to update it or to show it in a dry run.
+        if plan.result.failed or (plan.known_when_read and not (self.update or self.dry_run)):
+            return None
+        return plan.result.file_name, plan.text
+
     def _decide(self, plan: _Plan, existing: SourceText | None) -> None:
         """What to do with a text that was read: create, update, leave, or fail; parses when needed."""
         result = plan.result
@@ -329,7 +372,12 @@ class Importer:
             return
         # A dry run parses every text, known or not: it shows what the parser finds.
         try:
-            parsed = result.parsed = tagging.parse(plan.text, file_name=result.file_name, with_tagger=self.tagger)
+            parsed = plan.parsed
+            if isinstance(parsed, Exception):  # raised in a worker process
+                raise parsed
+            if parsed is None:
+                parsed = tagging.parse(plan.text, file_name=result.file_name, with_tagger=self.tagger)
+            result.parsed = parsed
             if len(parsed.title) > Article._meta.get_field("title").max_length:
                 raise SourceError(result.file_name, f"the title is {len(parsed.title)} characters long; is the "
                                                     "first line really a title?", line=1)
@@ -342,8 +390,7 @@ class Importer:
 
     # --- writing ---
 
-    def _batch(self, batch) -> list[ImportResult]:
-        plans = [self._read(file_name, data) for file_name, data in batch]
+    def _batch(self, plans: list[_Plan]) -> list[ImportResult]:
         # One query tells which texts of the batch are known, instead of one per text.
         digests = [plan.digest for plan in plans if not plan.result.failed]
         known = {source.content_hash: source

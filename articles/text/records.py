@@ -20,6 +20,11 @@ class SourceError(ValueError):
         where = f"{file_name}:{line}" if line else file_name
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # Rebuilt from its fields, not from the message in self.args: errors
+        # found while parsing in a worker process travel back pickled.
+        return type(self), (self.file_name, self.reason, self.line)
+
 
 # --- What the tagger knows: plain values, loaded from the database by
 # --- articles.tagging or built from fixture files in tests.
