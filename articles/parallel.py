@@ -19,8 +19,10 @@ fork server imports the parser once (see _context), so a worker is ready in
 the time it takes to build its Tagger. Nothing here imports Django.
 """
 
+import logging
 import multiprocessing
 import os
+import pickle
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,6 +48,8 @@ AHEAD = 4
 #: None when the pool could not parse it (the caller parses it itself).
 Parsed = ParsedArticle | Exception | None
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 
 def available_cores() -> int:
@@ -81,7 +85,12 @@ def _parse_one(file_name: str, text: str | bytes) -> ParsedArticle | Exception:
         return error
     except Exception as error:  # a bug: one text fails with it, as it would in one process
         # The traceback does not survive pickling; its text does (pickled with the error's __dict__).
-        error.remote_traceback = traceback.format_exc()
+        trace = traceback.format_exc()
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:  # a result that cannot be unpickled would break the whole pool
+            error = RuntimeError(f"{type(error).__name__}: {error}")
+        error.remote_traceback = trace
         return error
 
 
@@ -111,6 +120,7 @@ class ParsePool:
 
     def __init__(self, gazetteer: Gazetteer, *, jobs: int, chunk_size: int = CHUNK_SIZE, ahead: int = AHEAD):
         self.jobs, self.chunk_size, self.ahead = jobs, chunk_size, ahead
+        self.broken = False
         self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start,
                                              initargs=(gazetteer,))
 
@@ -128,18 +138,33 @@ class ParsePool:
     def _submit(self, items: Sequence[tuple[str, str | bytes]]) -> list[Future | None]:
         futures = []
         for start in range(0, len(items), self.chunk_size):
-            try:
-                futures.append(self._executor.submit(_parse_chunk, list(items[start:start + self.chunk_size])))
-            except BrokenProcessPool:  # a worker died (killed, out of memory): the caller parses the rest
-                futures.append(None)
+            future = None
+            if not self.broken:
+                try:
+                    future = self._executor.submit(_parse_chunk, list(items[start:start + self.chunk_size]))
+                except BrokenProcessPool as error:
+                    self._stopped(error)
+            futures.append(future)
         return futures
+
+    def _stopped(self, error: Exception) -> None:
+        # A worker died (killed, out of memory) and the pool with it: an import
+        # goes on, parsing in its own process, slower; said once, not per chunk.
+        if not self.broken:
+            logger.warning("Parsing in worker processes stopped (%r); parsing in this process instead", error)
+        self.broken = True
 
     def _collect(self, futures: list[Future | None], count: int) -> list[Parsed]:
         results: list[Parsed] = []
         for future in futures:
             try:
                 chunk = future.result() if future is not None else None
-            except Exception:  # the pool broke, or a result would not pickle: parsed by the caller instead
+            except BrokenProcessPool as error:
+                self._stopped(error)
+                chunk = None
+            except Exception as error:  # a chunk that could not be sent or returned: the pool goes on
+                logger.warning("Parsing %s texts in a worker process failed (%r); parsing them in this process",
+                               min(self.chunk_size, count - len(results)), error)
                 chunk = None
             for result in chunk or [None] * min(self.chunk_size, count - len(results)):
                 if isinstance(result, Exception) and (remote := getattr(result, "remote_traceback", None)):

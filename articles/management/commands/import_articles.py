@@ -8,6 +8,10 @@ this command turns them into drafts for the editors. Running it again over
 the same folder imports only what is new. `--dry-run --json` writes nothing
 and prints what the parser found, one object keyed by file name, in the
 shape shared/gold/score.py scores. The work is done by articles.importing.
+
+Parsing is what takes the time, so a folder of many texts is parsed on
+every core (--jobs, see articles.parallel) while this process writes; a
+handful of files is parsed here, where starting workers would cost more.
 """
 
 import json
@@ -17,7 +21,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.importing import Importer, Outcome, source_files
+from articles.importing import PARALLEL_FROM, Importer, Outcome, default_jobs, source_files
 
 #: Below this many files a progress bar is more noise than help.
 PROGRESS_FROM = 5
@@ -37,18 +41,23 @@ class Command(BaseCommand):
                                  "has changed them since.")
         parser.add_argument("--publish", action="store_true",
                             help="Publish the articles (at the text's date) instead of leaving drafts.")
+        parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                            help="Processes that parse: 1 parses in this one. Default: every core from "
+                                 f"{PARALLEL_FROM} texts on, else 1.")
         parser.add_argument("--progress", action="store_true", help="Show a progress bar even when not on a terminal.")
 
-    def handle(self, *args, paths, dry_run, as_json, update, publish, progress, **options):
+    def handle(self, *args, paths, dry_run, as_json, update, publish, jobs, progress, **options):
         if as_json and not dry_run:
             raise CommandError("--json prints what a --dry-run finds; add --dry-run.")
+        if jobs is not None and jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
         files = source_files(paths)
         if not files:
             raise CommandError("No source texts found in " + ", ".join(paths))
         importer = Importer(publish=publish, update=update, dry_run=dry_run)
         show_bar = len(files) > PROGRESS_FROM and (progress or sys.stderr.isatty()) and not as_json
-        results = tqdm(importer.import_paths(files), total=len(files), unit="text", file=sys.stderr,
-                       disable=not show_bar)
+        results = tqdm(importer.import_paths(files, jobs=jobs or default_jobs(len(files))), total=len(files),
+                       unit="text", file=sys.stderr, disable=not show_bar)
 
         outcomes, tagged, extractions = Counter(), Counter(), {}
         for result in results:
