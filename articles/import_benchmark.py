@@ -21,6 +21,7 @@ import pstats
 import random
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from django.db.models import Max
@@ -145,6 +146,23 @@ def measure_parsing(sources, *, profile: bool = False) -> tuple[Measurement, str
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
         report = out.getvalue()
     return Measurement("parse + tag in this process (no database)", len(sources), seconds), report
+
+
+def measure_spare_cores(jobs: int, *, work: int = 20_000_000) -> float:
+    """How many cores `jobs` processes get now: the same sum over a range, once alone, then in each at once.
+
+    The machine may be shared: this says what the parallel figures could be
+    at best at the time they were taken (2.0 of 2 on a quiet machine).
+    """
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=parallel.context()) as pool:
+        list(pool.map(sum, [range(1000)] * jobs))  # started
+        started = time.perf_counter()
+        pool.submit(sum, range(work)).result()
+        alone = time.perf_counter() - started
+        started = time.perf_counter()
+        list(pool.map(sum, [range(work)] * jobs))
+        together = time.perf_counter() - started
+    return jobs * alone / together
 
 
 def measure_parallel_parsing(sources, *, jobs: int) -> tuple[Measurement, float]:

@@ -15,7 +15,7 @@ ParsedArticle, or the SourceError saying why a text is not an article.
 Workers start with "forkserver" where there is one (Linux) and "spawn"
 elsewhere, never "fork": a forked child would inherit the parent's open
 database connections and any lock another thread held at that moment. The
-fork server imports the parser once (see _context), so a worker is ready in
+fork server imports the parser once (see context()), so a worker is ready in
 the time it takes to build its Tagger. Nothing here imports Django.
 """
 
@@ -100,7 +100,8 @@ def _parse_chunk(items: list[tuple[str, str | bytes]]) -> list[ParsedArticle | E
 
 # --- In the importing process -------------------------------------------------
 
-def _context():
+def context():
+    """The multiprocessing context workers start with (see the module docstring)."""
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
@@ -121,7 +122,7 @@ class ParsePool:
     def __init__(self, gazetteer: Gazetteer, *, jobs: int, chunk_size: int = CHUNK_SIZE, ahead: int = AHEAD):
         self.jobs, self.chunk_size, self.ahead = jobs, chunk_size, ahead
         self.broken = False
-        self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start,
+        self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context(), initializer=_start,
                                              initargs=(gazetteer,))
 
     def __enter__(self) -> "ParsePool":

@@ -16,7 +16,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from articles import tagging
-from articles.import_benchmark import TextMaker, measure_import, measure_parallel_parsing, measure_parsing
+from articles.import_benchmark import (
+    TextMaker,
+    measure_import,
+    measure_parallel_parsing,
+    measure_parsing,
+    measure_spare_cores,
+)
 from articles.importing import BATCH_SIZE
 from articles.parallel import available_cores
 
@@ -49,6 +55,8 @@ class Command(BaseCommand):
         if jobs > 1:
             pooled, start = measure_parallel_parsing(sources, jobs=jobs)
             self.stdout.write(f"{pooled}  (starting the {jobs} workers alone: {start:.2f} s)")
+            # Other jobs on the machine take cores too: what the parallel figures could be at best.
+            self.stdout.write(f"cores {jobs} processes got at the time: {measure_spare_cores(jobs):.1f} of {jobs}")
         if not parse_only:
             whole, outcomes = measure_import(sources, keep=keep, batch_size=batch_size, jobs=jobs)
             self.stdout.write(str(whole) + "  (" + ", ".join(f"{n} {o}" for o, n in outcomes.items()) + ")")
