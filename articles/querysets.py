@@ -37,12 +37,17 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
-    def for_province(self, province):
-        """Articles tagged with the province or any unit merged into it, at any depth."""
+    def for_province(self, province, *, successor_of=None):
+        """Articles tagged with the province or any unit merged into it, at any depth.
+
+        successor_of ({unit pk: successor pk}) saves its query when the caller
+        has the units already.
+        """
         from .models import Article, Province
 
         # 87 units: one query for the whole succession, walked here, rather than one query per level.
-        successor_of = dict(Province.objects.values_list("pk", "successor_id"))
+        if successor_of is None:
+            successor_of = dict(Province.objects.values_list("pk", "successor_id"))
         ids = {province.pk}
         while True:
             merged = {pk for pk, successor in successor_of.items() if successor in ids} - ids

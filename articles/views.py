@@ -111,12 +111,22 @@ def province_list(request):
 @require_safe
 @cached_page
 def province_detail(request, slug):
-    province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
+    # The page needs the unit, its successors up to today's unit, its predecessors
+    # and every unit merged into it: all 87 units in one query answer them all.
+    units = list(Province.objects.all())  # by name, as the predecessors are listed
+    by_pk = {unit.pk: unit for unit in units}
+    for unit in units:
+        if unit.successor_id is not None:
+            unit.successor = by_pk[unit.successor_id]
+    province = next((unit for unit in units if unit.slug == slug), None)
+    if province is None:
+        raise Http404
+    articles = _public_list().for_province(province, successor_of={unit.pk: unit.successor_id for unit in units})
     return render(request, "articles/province_detail.html", {
         "province": province,
         "today": province.today() if not province.is_current else None,
-        "predecessors": province.predecessors.order_by("name") if province.is_current else [],
-        "page_obj": paginate(request, _public_list().for_province(province), count_key=f"province:{province.pk}"),
+        "predecessors": [unit for unit in units if unit.successor_id == province.pk] if province.is_current else [],
+        "page_obj": paginate(request, articles, count_key=f"province:{province.pk}"),
     })
 
 
