@@ -92,16 +92,21 @@ def search(query: str) -> SearchResults:
     return SearchResults(query, terms, articles.for_list().defer(None).defer("search_text"), approximate)
 
 
-def _newest(candidates):
-    """The newest MAX_CANDIDATES rows of candidates, as a subquery of ids."""
-    return candidates.order_by("-published_at", "-id").values("pk")[:MAX_CANDIDATES]
+def _newest(candidates) -> list[int]:
+    """The ids of the newest MAX_CANDIDATES rows of candidates (one query).
+
+    Fetched rather than nested as a subquery: the ranked query then reads
+    500 rows by primary key, and search_document (raw SQL naming the table)
+    never lands in a subquery where Django renames the table.
+    """
+    return list(candidates.order_by("-published_at", "-id").values_list("pk", flat=True)[:MAX_CANDIDATES])
 
 
 def search_document():
     """The stored tsvector column (PostgreSQL only; not a model field, since SQLite has no such type)."""
     from django.contrib.postgres.search import SearchVectorField
 
-    return RawSQL(f'"{Article._meta.db_table}"."{DOCUMENT_COLUMN}"', (), output_field=SearchVectorField())
+    return RawSQL(f'"{Article._meta.db_table}"."{DOCUMENT_COLUMN}"', [], output_field=SearchVectorField())
 
 
 def _postgres(public, terms):
@@ -110,12 +115,12 @@ def _postgres(public, terms):
     text = " ".join(terms)
     every_word = SearchQuery(text, config="simple", search_type="plain")
     together = SearchQuery(text, config="simple", search_type="phrase")
-    candidates = public.annotate(document=search_document()).filter(document=every_word)
-    if candidates.exists():
+    newest = _newest(public.annotate(document=search_document()).filter(document=every_word))
+    if newest:
         # ts_rank ignores the positions a phrase query asks for, so "together" is a
         # yes/no test (@@ with <->), worth more than any frequency.
         matches = (
-            Article.objects.filter(pk__in=_newest(candidates))
+            Article.objects.filter(pk__in=newest)
             .annotate(document=search_document())
             .annotate(rank=Case(When(document=together, then=Value(10.0)), default=Value(0.0),
                                 output_field=FloatField()) + SearchRank(F("document"), every_word))

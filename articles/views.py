@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from articles.caching import cached_page
-from articles.directory import province_directory
+from articles.directory import cached_province_directory
 from articles.filters import ArticleFilter
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Quote, Topic
 from articles.pagination import paginate
@@ -31,7 +31,7 @@ def _public_list():
 def front_page(request):
     return render(request, "articles/front_page.html", {
         "latest": _public_list()[:FRONT_PAGE_SIZE],
-        "regions": province_directory(),
+        "regions": cached_province_directory(),
     })
 
 
@@ -105,7 +105,7 @@ def article_detail(request, slug):
 @require_safe
 @cached_page
 def province_list(request):
-    return render(request, "articles/province_list.html", {"regions": province_directory()})
+    return render(request, "articles/province_list.html", {"regions": cached_province_directory()})
 
 
 @require_safe

@@ -49,7 +49,7 @@ QUERIES = {
     "organisation": 5,  # the organisation, count, articles, their provinces, next publication
     "person": 5,
     "topic": 5,
-    "search": 4,  # any match?, count of the newest candidates, the page ranked, their provinces
+    "search": 5,  # the newest 500 matches' ids, their count, the page ranked, their provinces, next publication
 }
 
 
