@@ -18,6 +18,11 @@ page cached at 07:59:30 is not served after an 08:00 article goes live.
 Signed-in users (editors) are never served from or stored in the cache, so
 nobody gets a page built for somebody else, and editors see their changes at
 once.
+
+PAGE_CACHE_SECONDS = 0 switches the page cache off: every request renders,
+and nothing is read from or written to the cache for the page. Smaller data
+kept under the same version (list counts, the province directory; see
+versioned()) stays cached: they are what makes an uncached page cheap.
 """
 
 import hashlib
@@ -36,7 +41,10 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 
 VERSION_KEY = "articles:cache-version"
-PAGE_TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 60)
+PAGE_TIMEOUT = max(0, getattr(settings, "PAGE_CACHE_SECONDS", 60))
+#: How long data kept under a version (counts, directory) may live: a version
+#: bump makes it unreachable at once, so this only bounds memory.
+DATA_TIMEOUT = 3600
 
 # The language switcher posts to /i18n/setlang/, so every page holds a CSRF
 # token, and a token belongs to one visitor's cookie. The cache keeps the page
@@ -74,15 +82,41 @@ def _next_publication(version: int):
     upcoming = Article.objects.filter(status__in=PUBLIC_STATUSES, published_at__gt=now).aggregate(
         at=Min("published_at")
     )["at"]
-    cache.set(key, upcoming or "none", PAGE_TIMEOUT * 10)
+    cache.set(key, upcoming or "none", DATA_TIMEOUT)
     return upcoming
 
 
-def page_timeout(version: int) -> int:
+def _timeout_before_next_publication(version: int, ceiling: int) -> int:
+    if ceiling <= 0:
+        return 0
     upcoming = _next_publication(version)
     if upcoming is None:
-        return PAGE_TIMEOUT
-    return max(0, min(PAGE_TIMEOUT, int((upcoming - timezone.now()).total_seconds())))
+        return ceiling
+    return max(0, min(ceiling, int((upcoming - timezone.now()).total_seconds())))
+
+
+def page_timeout(version: int) -> int:
+    return _timeout_before_next_publication(version, PAGE_TIMEOUT)
+
+
+def versioned(name: str, compute):
+    """compute(), kept under the current version until anything readers see changes.
+
+    For figures derived from published articles that are costly at archive
+    size (a list's length, the province directory's counts). Like a page,
+    the value expires when the next scheduled article goes live, since that
+    changes what is public without any save.
+    """
+    version = current_version()
+    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    key = f"articles:data:{version}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        timeout = _timeout_before_next_publication(version, DATA_TIMEOUT)
+        if timeout:
+            cache.set(key, value, timeout)
+    return value
 
 
 def page_key(request, version: int) -> str:
@@ -115,6 +149,11 @@ def cached_page(view):
         if _is_personal(request):
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
+            return response
+        if not PAGE_TIMEOUT:
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, no_cache=True)
+            patch_vary_headers(response, ["Cookie", "Accept-Language"])
             return response
         version = current_version()
         key = page_key(request, version)

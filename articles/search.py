@@ -24,6 +24,14 @@ and the results say they are approximate.
 SQLite (development): the same matching with a word-boundary regular
 expression on search_text, ranked by counting occurrences. It gives the
 same articles on the seed content; it has no near-miss fallback.
+
+At archive size a common query ("doi thoai nhan dan") matches most
+articles, and ranking means reading every match's whole text. So only the
+newest MAX_CANDIDATES matches are ranked (and counted): the database walks
+the newest-first index, tests each row against the query, and stops at the
+limit. On PostgreSQL the test reads search_document, a stored tsvector
+column (migration 0003) instead of parsing search_text again for every row.
+A reader looking for something older narrows the query or the dates.
 """
 
 import re
@@ -31,6 +39,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -41,6 +50,11 @@ from articles.text.normalise import search_key
 #: Longer queries are cut: nobody types more, and each syllable adds a join of work.
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
+#: The newest this many matches are ranked, counted and paged through.
+MAX_CANDIDATES = 500
+
+#: search_key(title, lead, body) as a tsvector ('simple'), kept by PostgreSQL itself (migration 0003).
+DOCUMENT_COLUMN = "search_document"
 
 _TERM = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"\w+")
@@ -52,6 +66,8 @@ class SearchResults:
     terms: tuple[str, ...]
     articles: QuerySet
     approximate: bool = False
+    #: The most matches a search lists: the newest this many (see the module's docstring).
+    limit: int = MAX_CANDIDATES
 
     def __bool__(self):
         return bool(self.terms)
@@ -76,26 +92,43 @@ def search(query: str) -> SearchResults:
     return SearchResults(query, terms, articles.for_list().defer(None).defer("search_text"), approximate)
 
 
+def _newest(candidates) -> list[int]:
+    """The ids of the newest MAX_CANDIDATES rows of candidates (one query).
+
+    Fetched rather than nested as a subquery: the ranked query then reads
+    500 rows by primary key, and search_document (raw SQL naming the table)
+    never lands in a subquery where Django renames the table.
+    """
+    return list(candidates.order_by("-published_at", "-id").values_list("pk", flat=True)[:MAX_CANDIDATES])
+
+
+def search_document():
+    """The stored tsvector column (PostgreSQL only; not a model field, since SQLite has no such type)."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    return RawSQL(f'"{Article._meta.db_table}"."{DOCUMENT_COLUMN}"', [], output_field=SearchVectorField())
+
+
 def _postgres(public, terms):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+    from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
     text = " ".join(terms)
-    document = SearchVector("search_text", config="simple")  # the expression the GIN index is built on
     every_word = SearchQuery(text, config="simple", search_type="plain")
     together = SearchQuery(text, config="simple", search_type="phrase")
-    # ts_rank ignores the positions a phrase query asks for, so "together" is a
-    # yes/no test (@@ with <->), worth more than any frequency.
-    matches = (
-        public.annotate(document=document)
-        .filter(document=every_word)
-        .annotate(rank=Case(When(document=together, then=Value(10.0)), default=Value(0.0), output_field=FloatField())
-                  + SearchRank(document, every_word))
-        .order_by("-rank", "-published_at", "-id")
-    )
-    if matches.exists():
+    newest = _newest(public.annotate(document=search_document()).filter(document=every_word))
+    if newest:
+        # ts_rank ignores the positions a phrase query asks for, so "together" is a
+        # yes/no test (@@ with <->), worth more than any frequency.
+        matches = (
+            Article.objects.filter(pk__in=newest)
+            .annotate(document=search_document())
+            .annotate(rank=Case(When(document=together, then=Value(10.0)), default=Value(0.0),
+                                output_field=FloatField()) + SearchRank(F("document"), every_word))
+            .order_by("-rank", "-published_at", "-id")
+        )
         return matches, False
     near = (
-        public.filter(search_text__trigram_word_similar=text)
+        Article.objects.filter(pk__in=_newest(public.filter(search_text__trigram_word_similar=text)))
         .annotate(rank=TrigramWordSimilarity(Value(text), "search_text"))
         .order_by("-rank", "-published_at", "-id")
     )
@@ -119,7 +152,7 @@ def _sqlite(public, terms):
     for term in terms:
         rank = rank + _occurrences(term)
     return (
-        public.filter(condition)
+        Article.objects.filter(pk__in=_newest(public.filter(condition)))
         .annotate(rank=Cast(rank, FloatField()))
         .order_by("-rank", "-published_at", "-id")
     )

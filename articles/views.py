@@ -7,30 +7,19 @@ wherever they are asked for. Every page is served through the page cache
 """
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from articles.caching import cached_page
-from articles.directory import province_directory
+from articles.directory import cached_province_directory
 from articles.filters import ArticleFilter
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Quote, Topic
+from articles.pagination import paginate
 from articles.search import search as search_articles
 
-PAGE_SIZE = 20
 FRONT_PAGE_SIZE = 12
-
-
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """The requested page of a list; a page number that is not a page is a 404, never a 500."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(_("There is no such page.")) from error
 
 
 def _public_list():
@@ -42,7 +31,7 @@ def _public_list():
 def front_page(request):
     return render(request, "articles/front_page.html", {
         "latest": _public_list()[:FRONT_PAGE_SIZE],
-        "regions": province_directory(),
+        "regions": cached_province_directory(),
     })
 
 
@@ -52,9 +41,11 @@ def article_list(request):
     articles = ArticleFilter(request.GET or None, queryset=_public_list())
     if articles.is_bound and not articles.is_valid():
         return render(request, "articles/article_list.html", {"filter": articles, "page_obj": None}, status=400)
+    chosen = sorted((name, str(value)) for name, value in (articles.form.cleaned_data if articles.is_bound else {}).items()
+                    if value)
     return render(request, "articles/article_list.html", {
         "filter": articles,
-        "page_obj": paginate(request, articles.qs),
+        "page_obj": paginate(request, articles.qs, count_key=f"list:{chosen!r}"),
     })
 
 
@@ -90,15 +81,19 @@ def article_detail(request, slug):
     organisation_ids = [o.pk for o in article.organisations.all()]
     related = []
     if province_ids or organisation_ids:
-        related = (
-            public.exclude(pk=article.pk)
-            .filter(Q(provinces__in=province_ids) | Q(organisations__in=organisation_ids))
-            .distinct()
-            .newest_first()[:5]
-        )
+        # EXISTS rather than JOIN … DISTINCT: the database walks the newest-first
+        # index and stops at the fifth match instead of sorting every tagged article.
+        shares_province = Exists(Article.provinces.through.objects.filter(
+            article_id=OuterRef("pk"), province_id__in=province_ids))
+        shares_organisation = Exists(Article.organisations.through.objects.filter(
+            article_id=OuterRef("pk"), organisation_id__in=organisation_ids))
+        related = public.exclude(pk=article.pk).filter(shares_province | shares_organisation).newest_first()[:5]
     when = article.published_at
-    previous = public.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=article.pk)).newest_first()
-    following = public.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=article.pk))
+    # The plain bound (published_at <= when) beside the OR lets the database start from the index.
+    previous = public.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=article.pk),
+                             published_at__lte=when).newest_first()
+    following = public.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=article.pk),
+                              published_at__gte=when)
     return render(request, "articles/article_detail.html", {
         "article": article,
         "related": related,
@@ -110,18 +105,28 @@ def article_detail(request, slug):
 @require_safe
 @cached_page
 def province_list(request):
-    return render(request, "articles/province_list.html", {"regions": province_directory()})
+    return render(request, "articles/province_list.html", {"regions": cached_province_directory()})
 
 
 @require_safe
 @cached_page
 def province_detail(request, slug):
-    province = get_object_or_404(Province.objects.select_related("successor"), slug=slug)
+    # The page needs the unit, its successors up to today's unit, its predecessors
+    # and every unit merged into it: all 87 units in one query answer them all.
+    units = list(Province.objects.all())  # by name, as the predecessors are listed
+    by_pk = {unit.pk: unit for unit in units}
+    for unit in units:
+        if unit.successor_id is not None:
+            unit.successor = by_pk[unit.successor_id]
+    province = next((unit for unit in units if unit.slug == slug), None)
+    if province is None:
+        raise Http404
+    articles = _public_list().for_province(province, successor_of={unit.pk: unit.successor_id for unit in units})
     return render(request, "articles/province_detail.html", {
         "province": province,
         "today": province.today() if not province.is_current else None,
-        "predecessors": province.predecessors.order_by("name") if province.is_current else [],
-        "page_obj": paginate(request, _public_list().for_province(province)),
+        "predecessors": [unit for unit in units if unit.successor_id == province.pk] if province.is_current else [],
+        "page_obj": paginate(request, articles, count_key=f"province:{province.pk}"),
     })
 
 
@@ -130,7 +135,7 @@ def _tag_page(request, model, slug, relation, template):
     tag = get_object_or_404(model, slug=slug)
     return render(request, template, {
         "tag": tag,
-        "page_obj": paginate(request, _public_list().filter(**{relation: tag})),
+        "page_obj": paginate(request, _public_list().filter(**{relation: tag}), count_key=f"{relation}:{tag.pk}"),
     })
 
 
@@ -159,7 +164,7 @@ def search(request):
     return render(request, "articles/search.html", {
         "results": results,
         "query": results.query,
-        "page_obj": paginate(request, results.articles) if results else None,
+        "page_obj": paginate(request, results.articles, count_key=f"search:{results.terms!r}") if results else None,
     })
 
 

@@ -11,7 +11,7 @@ except ImportError:  # psycopg missing: the PostgreSQL tests are skipped anyway
     SearchQuery = SearchVector = None
 
 from articles.models import Article
-from articles.search import highlight, search, terms_of
+from articles.search import highlight, search, search_document, terms_of
 from tests.factories import make_article
 from tests.test_views import make_seed_article
 
@@ -135,12 +135,12 @@ def test_postgres_falls_back_to_near_misses(articles):
 
 @postgres_only
 @pytest.mark.parametrize("index, queryset", [
-    ("article_search_fts", lambda: Article.objects.annotate(
-        document=SearchVector("search_text", config="simple")).filter(document=SearchQuery("doi thoai", config="simple")).order_by()),
+    ("article_search_document", lambda: Article.objects.annotate(
+        document=search_document()).filter(document=SearchQuery("doi thoai", config="simple")).order_by()),
     ("article_search_trgm", lambda: Article.objects.filter(search_text__trigram_word_similar="doi thaoi").order_by()),
 ])
 def test_postgres_search_conditions_can_use_the_gin_indexes(articles, index, queryset):
-    """The expressions search() filters on are the ones migration 0002 indexed."""
+    """The expressions search() filters on are the ones migrations 0002 and 0003 indexed."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = queryset().query.sql_with_params()

@@ -119,6 +119,10 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
             models.Index(fields=["-published_at", "-id"], name="article_newest"),
             models.Index(fields=["-updated_at"], name="article_updated"),
+            # Public lists in their order, holding only the sort key: counts and the
+            # boundary of a deep page (articles.pagination) read it without the table.
+            models.Index(fields=["-published_at", "-id"], condition=Q(status__in=PUBLIC_STATUSES),
+                         name="article_public_newest"),
         ]
 
     def __str__(self):

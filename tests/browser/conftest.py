@@ -66,3 +66,22 @@ def reference_data(request):
 
         request.getfixturevalue("transactional_db")
         call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def collected_static_files(monkeypatch):
+    """Serve /static/ from STATIC_ROOT, as WhiteNoise does in production.
+
+    Pages name hashed files (ManifestStaticFilesStorage) that only exist
+    after collectstatic (tests/conftest.py runs it); the live server's static
+    handler looks in the source folders and would answer 404, so pages would
+    be tested unstyled and without their scripts.
+    """
+    from django.conf import settings
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.views.static import serve
+
+    def serve_collected(self, request):
+        return serve(request, self.file_path(request.path), document_root=settings.STATIC_ROOT)
+
+    monkeypatch.setattr(StaticFilesHandler, "serve", serve_collected)

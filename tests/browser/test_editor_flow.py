@@ -26,13 +26,6 @@ class Suggestions:
     quotes: list = field(default_factory=list)
 
 
-@pytest.fixture(autouse=True)
-def plain_static_names(settings):
-    """The live server finds static files by their source names (staticfiles' finders), not hashed ones."""
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-
-
 @pytest.fixture
 def tagger(monkeypatch):
     """The importer branch's suggest(), standing in until it is merged: Đắk Lắk and one quote."""

@@ -13,24 +13,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
-@pytest.fixture(autouse=True)
-def collected_static_files(monkeypatch):
-    """Serve /static/ from STATIC_ROOT, as WhiteNoise does in production.
-
-    Pages name hashed files (ManifestStaticFilesStorage) that only exist
-    after collectstatic; the live server's static handler looks in the
-    source folders and answers 404, so the pages would be audited unstyled.
-    """
-    from django.conf import settings
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.views.static import serve
-
-    def serve_collected(self, request):
-        return serve(request, self.file_path(request.path), document_root=settings.STATIC_ROOT)
-
-    monkeypatch.setattr(StaticFilesHandler, "serve", serve_collected)
-
-
 def test_reader_finds_the_an_giang_article_by_province_and_by_search(live_server, page):
     article = make_seed_article()
     make_article(title="Cần Thơ khai mạc hội chợ", lead="Hội chợ nông sản mở cửa.", body="Khách tham quan đông.",

@@ -1,0 +1,106 @@
+"""Every public list costs the same number of queries for 5 articles and for 100 (and at most 6).
+
+The first request of a page is pinned (empty cache: the page, its count and
+the directory are all computed), which is the cost of an uncached page. A
+deep page adds one query, the seek boundary (articles.pagination).
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_article, make_organisation, make_person, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def make_archive(size):
+    organisation, person, topic = make_organisation(slug="hoi-nong-dan"), make_person(slug="le-van-nung"), make_topic()
+    for n in range(size):
+        article = make_article(provinces=["an-giang", "kien-giang"] if n % 2 else ["an-giang"])
+        article.organisations.add(organisation)
+        article.people.add(person)
+        article.topics.add(topic)
+    return {"topic": topic}
+
+
+def page_urls(archive):
+    return {
+        "front page": "/",
+        "article list": "/articles/",
+        "article list, filtered": "/articles/?province=an-giang&organisation=hoi-nong-dan",
+        "province": "/provinces/an-giang/",
+        "province list": "/provinces/",
+        "organisation": "/organisations/hoi-nong-dan/",
+        "person": "/people/le-van-nung/",
+        "topic": f"/topics/{archive['topic'].slug}/",
+        "search": "/search/?q=doi+thoai",
+    }
+
+
+# An uncached page: the page's own queries, its count, and the time of the
+# next scheduled publication (which bounds how long the page is cached).
+QUERIES = {
+    "front page": 5,  # provinces and their counts (directory), 12 articles, their provinces, next publication
+    "article list": 5,  # the filter form's provinces, count, articles, their provinces, next publication
+    "province": 5,  # every unit (one query for the succession), count, articles, their provinces, next publication
+    "province list": 3,  # provinces, their counts, next publication
+    "organisation": 5,  # the organisation, count, articles, their provinces, next publication
+    "person": 5,
+    "topic": 5,
+    "search": 5,  # the newest 500 matches' ids, their count, the page ranked, their provinces, next publication
+}
+
+
+@pytest.mark.parametrize("size", [5, 100])
+@pytest.mark.parametrize("page", sorted(QUERIES))
+def test_list_pages_take_a_fixed_number_of_queries(client, django_assert_num_queries, size, page):
+    url = page_urls(make_archive(size))[page]
+    cache.clear()
+    with django_assert_num_queries(QUERIES[page]):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["page_obj"] if "page_obj" in response.context else [1]) > 0
+
+
+def test_no_list_page_takes_more_than_six_queries():
+    assert max(QUERIES.values()) <= 6
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_filtered_list_takes_a_fixed_number_of_queries(client, django_assert_num_queries, size):
+    """Each filter checks its slug (one query each) and a province adds its succession: 8 with two filters."""
+    make_archive(size)
+    cache.clear()
+    with django_assert_num_queries(8):
+        response = client.get("/articles/", {"province": "an-giang", "organisation": "hoi-nong-dan"})
+    assert len(response.context["page_obj"]) == min(size, 20)
+
+
+@pytest.mark.parametrize("size", [5, 100])
+def test_article_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, size):
+    make_archive(size)
+    from articles.models import Article
+
+    article = Article.objects.published().newest_first()[2]
+    cache.clear()
+    # the article; its provinces, organisations, people, topics, quotes, corrections;
+    # related articles, previous, next; next publication
+    with django_assert_num_queries(11):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("size", [45, 100])
+@pytest.mark.parametrize("url", ["/articles/?page=2", "/articles/?page=3", "/provinces/an-giang/?page=2",
+                                 "/topics/chu-de/?page=2", "/search/?q=doi+thoai&page=2"])
+def test_deeper_pages_add_at_most_the_seek_boundary(client, size, url):
+    archive = make_archive(size)
+    url = url.replace("chu-de", archive["topic"].slug)
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url.split("page=")[0]).status_code == 200
+    cache.clear()
+    with CaptureQueriesContext(connection) as deeper:
+        assert client.get(url).status_code == 200
+    # Lists in the public order seek (one more query); search pages by OFFSET over at most 500 ranked rows.
+    assert len(deeper) == len(first) + (0 if url.startswith("/search/") else 1)
