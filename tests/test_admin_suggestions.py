@@ -1,14 +1,14 @@
 """Tag suggestions on the change form: the tagger's answer as JSON, nothing tagged or saved behind the editor's back."""
 
-import sys
 import types
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
 
+from articles import tagging
 from articles.models import Article
+from articles.tagging import Suggestions
 from articles.text.records import ParsedQuote
 from tests.factories import make_article, make_organisation, make_person, province
 from tests.test_roles import make_editor, make_reporter
@@ -17,17 +17,9 @@ pytestmark = pytest.mark.django_db
 SUGGEST = reverse("admin:articles_article_suggest")
 
 
-@dataclass
-class Suggestions:
-    provinces: list = field(default_factory=list)
-    organisations: list = field(default_factory=list)
-    people: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
-
-
 @pytest.fixture
 def tagger(monkeypatch):
-    """articles.tagging.suggest() as the importer branch defines it, recording its calls."""
+    """articles.tagging.suggest() answering what a test sets, recording its calls."""
     calls = []
     answer = Suggestions()
 
@@ -35,9 +27,7 @@ def tagger(monkeypatch):
         calls.append({"title": title, "lead": lead, "body": body, "published_at": published_at})
         return answer
 
-    module = types.ModuleType("articles.tagging")
-    module.suggest = suggest
-    monkeypatch.setitem(sys.modules, "articles.tagging", module)
+    monkeypatch.setattr(tagging, "suggest", suggest)
     return types.SimpleNamespace(calls=calls, answer=answer)
 
 

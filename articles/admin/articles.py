@@ -1,7 +1,6 @@
 """Articles on the editors' desk: the list, the form, the workflow buttons, previews, history."""
 
 import difflib
-import importlib
 
 import reversion
 from django.contrib import admin, messages
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import images, preview, publishing, roles
+from articles import images, preview, publishing, roles, tagging
 from articles.admin.reference import matching_ids
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, Correction, Organisation, Person, Province, Quote
@@ -310,12 +309,8 @@ class ArticleAdmin(VersionAdmin):
         """The tagger's suggestions for the text in the form, as JSON. Nothing is saved."""
         if not self.has_add_permission(request) and not self.has_change_permission(request):
             raise PermissionDenied
-        try:
-            tagging = importlib.import_module("articles.tagging")
-        except ImportError:
-            return JsonResponse({"error": _("Tag suggestions are not available.")}, status=503)
         published_at = None
-        if request.POST.get("article"):
+        if request.POST.get("article", "").isdigit():
             article = self.get_queryset(request).filter(pk=request.POST["article"]).first()
             published_at = article.published_at if article else None
         suggestions = tagging.suggest(

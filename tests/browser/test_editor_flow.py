@@ -1,44 +1,17 @@
 """A reporter writes and submits an article, an editor publishes it, a reader sees it: in real Chromium."""
 
-import sys
-import types
-from dataclasses import dataclass, field
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from PIL import Image
 
-from articles.models import Article, Province
+from articles.models import Article
 from articles.roles import EDITORS, REPORTERS, setup_roles
-from articles.text.records import ParsedQuote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "mật-khẩu-dài-2025"
 TITLE = "Đắk Lắk: Nông dân Ea H’leo thu hoạch cà phê sớm"
-
-
-@dataclass
-class Suggestions:
-    provinces: list = field(default_factory=list)
-    organisations: list = field(default_factory=list)
-    people: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
-
-
-@pytest.fixture
-def tagger(monkeypatch):
-    """The importer branch's suggest(), standing in until it is merged: Đắk Lắk and one quote."""
-
-    def suggest(*, title, lead, body, published_at):
-        return Suggestions(
-            provinces=list(Province.objects.filter(slug="dak-lak")),
-            quotes=[ParsedQuote(text="Năm nay cà phê được giá", kind="indirect", position=0)],
-        )
-
-    module = types.ModuleType("articles.tagging")
-    module.suggest = suggest
-    monkeypatch.setitem(sys.modules, "articles.tagging", module)
+QUOTE = "Năm nay cà phê được giá, bà con rất phấn khởi"
 
 
 def user_in(group: str, username: str):
@@ -56,7 +29,7 @@ def log_in(page, live_server, username):
     page.wait_for_selector("#user-tools")
 
 
-def test_reporter_writes_editor_publishes_reader_reads(live_server, browser, tagger, settings, tmp_path):
+def test_reporter_writes_editor_publishes_reader_reads(live_server, browser, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     user_in(REPORTERS, "phongvien")
     user_in(EDITORS, "bientap")
@@ -70,7 +43,8 @@ def test_reporter_writes_editor_publishes_reader_reads(live_server, browser, tag
     reporter.locator("#id_title").press_sequentially(TITLE)
     assert reporter.input_value("#id_slug") == "dak-lak-nong-dan-ea-h-leo-thu-hoach-ca-phe-som"
     reporter.fill("#id_lead", "Nông dân huyện Ea H’leo bắt đầu thu hoạch cà phê.")
-    reporter.fill("#id_body", "## Được mùa\nNăm nay nhiều hộ trúng mùa.\n! Nông dân hái cà phê")
+    reporter.fill("#id_body", "## Được mùa\n“Năm nay cà phê được giá, bà con rất phấn khởi” - Chủ tịch UBND tỉnh "
+                              "Đắk Lắk Nguyễn Văn An cho biết.\n! Nông dân hái cà phê")
     reporter.set_input_files("#id_lead_image", str(photo))
     assert reporter.locator("button[value=publish]").count() == 0
 
@@ -79,7 +53,7 @@ def test_reporter_writes_editor_publishes_reader_reads(live_server, browser, tag
     reporter.locator(".desk-suggestions[data-kind=provinces] .desk-accept").first.click()
     reporter.locator(".desk-suggestions[data-kind=quotes] .desk-accept").first.click()
     assert reporter.locator("#id_provinces option:checked").all_inner_texts() == ["Đắk Lắk"]
-    assert reporter.input_value("#id_quotes-0-text") == "Năm nay cà phê được giá"
+    assert reporter.input_value("#id_quotes-0-text") == QUOTE
 
     reporter.click("button[name=_transition][value=submit]")
     reporter.wait_for_selector(".messagelist .success")
@@ -87,7 +61,7 @@ def test_reporter_writes_editor_publishes_reader_reads(live_server, browser, tag
     article = Article.objects.get()
     assert article.status == "review" and article.created_by.username == "phongvien"
     assert list(article.provinces.values_list("slug", flat=True)) == ["dak-lak"]
-    assert list(article.quotes.values_list("text", flat=True)) == ["Năm nay cà phê được giá"]
+    assert list(article.quotes.values_list("text", flat=True)) == [QUOTE]
     assert set(article.lead_image_renditions) == {"320", "640", "1280"}
     reporter.context.close()
 
