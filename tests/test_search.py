@@ -17,7 +17,7 @@ from tests.test_views import make_seed_article
 
 pytestmark = pytest.mark.django_db
 
-postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL search path")
+postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL search path: runs in the PostgreSQL pass of CI")
 
 
 @pytest.fixture

@@ -3,43 +3,22 @@
 Only the standard library: these tests run without Django (`pytest -p no:django`).
 """
 
-import datetime
 import functools
 import importlib.util
 import json
 from pathlib import Path
 
-from articles.text.records import DistrictEntry, Gazetteer, OrganisationEntry, ProvinceEntry
+from articles.text import gazetteer
+from articles.text.records import Gazetteer, OrganisationEntry
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = REPO / "articles" / "fixtures" / "reference"
 SOURCES = REPO / "articles" / "fixtures" / "sources"
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
 
 
 @functools.cache
 def reference_gazetteer() -> Gazetteer:
-    """Provinces and districts as the reference fixtures hold them."""
-    with (REFERENCE / "provinces.json").open(encoding="utf-8") as f:
-        provinces = [row["fields"] for row in json.load(f)]
-    with (REFERENCE / "districts.json").open(encoding="utf-8") as f:
-        districts = [row["fields"] for row in json.load(f)]
-    return Gazetteer(
-        provinces=tuple(
-            ProvinceEntry(
-                key=p["slug"], name=p["name"], kind=p["kind"],
-                valid_from=_date(p["valid_from"]), valid_to=_date(p["valid_to"]),
-                successor_key=p["successor"][0] if p["successor"] else None,
-                aliases=tuple(p["aliases"]),
-            )
-            for p in provinces
-        ),
-        districts=tuple(DistrictEntry(name=d["name"], kind=d["kind"], province_key=d["province"][0])
-                        for d in districts),
-    )
+    """Provinces and districts as the reference fixtures hold them, read once per test run."""
+    return gazetteer.reference_gazetteer()
 
 
 def with_organisations(gazetteer: Gazetteer, *organisations: OrganisationEntry) -> Gazetteer:

@@ -14,7 +14,6 @@ Only the standard library and articles.text: no Django.
 
 import argparse
 import datetime
-import json
 import multiprocessing
 import os
 import random
@@ -24,13 +23,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .entities import Tagger
+from .gazetteer import reference_gazetteer
 from .organisations import standard_bodies
 from .parse import parse_article
-from .records import DistrictEntry, Gazetteer, OrganisationEntry, PersonEntry, ProvinceEntry
+from .records import Gazetteer, OrganisationEntry, PersonEntry
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SOURCES = FIXTURES / "sources"
-REFERENCE = FIXTURES / "reference"
 
 _SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
              "Ngô", "Dương", "Lý", "Lâm", "Trịnh", "Đinh")
@@ -54,26 +53,6 @@ _SEED_PROVINCES = ("Thanh Hoá", "Thanh Hóa", "An Giang")
 _SEED_DISTRICTS = ("Như Xuân", "Châu Đốc")
 _SEED_PEOPLE = ("Lâm Quang Thi", "Lê Văn Nưng")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-
-
-def reference_gazetteer(directory: Path = REFERENCE) -> Gazetteer:
-    """Provinces and districts of the reference fixtures (what load_reference_data loads)."""
-    def date(value):
-        return datetime.date.fromisoformat(value) if value else None
-
-    with (directory / "provinces.json").open(encoding="utf-8") as f:
-        provinces = [row["fields"] for row in json.load(f)]
-    with (directory / "districts.json").open(encoding="utf-8") as f:
-        districts = [row["fields"] for row in json.load(f)]
-    return Gazetteer(
-        provinces=tuple(
-            ProvinceEntry(key=p["slug"], name=p["name"], kind=p["kind"], valid_from=date(p["valid_from"]),
-                          valid_to=date(p["valid_to"]), successor_key=(p["successor"] or [None])[0],
-                          aliases=tuple(p["aliases"]))
-            for p in provinces
-        ),
-        districts=tuple(DistrictEntry(d["name"], d["kind"], d["province"][0]) for d in districts),
-    )
 
 
 def benchmark_gazetteer(base: Gazetteer | None = None, *, people: int = 200, seed: int = 1) -> Gazetteer:
