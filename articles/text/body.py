@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .normalise import clean
+from .pickling import pickled_by_fields
 
 HEADING_MARK = "## "
 CAPTION_MARK = "! "
@@ -26,6 +27,7 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind

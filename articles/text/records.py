@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .body import Block
+from .pickling import pickled_by_fields
 
 
 class SourceError(ValueError):
@@ -29,6 +30,7 @@ class SourceError(ValueError):
 # --- What the tagger knows: plain values, loaded from the database by
 # --- articles.tagging or built from fixture files in tests.
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ProvinceEntry:
     key: str                      # the Province slug: "an-giang", "an-giang-cu"
@@ -70,6 +72,7 @@ class Gazetteer:
 
 # --- What the parser finds.
 
+@pickled_by_fields
 @dataclass(slots=True)
 class ParsedQuote:
     text: str
@@ -79,6 +82,7 @@ class ParsedQuote:
     position: int = 0             # order of appearance in the article
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class ParsedArticle:
     file_name: str
