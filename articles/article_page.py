@@ -1,0 +1,101 @@
+"""What an article's page shows besides the article, in a fixed number of queries.
+
+Three queries for what is attached to the article (its tags, its quotes,
+its corrections) and one for its neighbours (related, previous, next),
+however many of each it has. The readers' page and the editors' preview
+render the same template from the same attachments.
+"""
+
+from django.db.models import DateField, Exists, IntegerField, OuterRef, Q, Value
+
+from articles.models import Article, Organisation, Person, Province, Quote, Topic
+
+RELATED_COUNT = 5
+
+# Kind numbers in the tags query, in the order the page lists them.
+_TAG_KINDS = {"provinces": 0, "organisations": 1, "people": 2, "topics": 3}
+_ROLES = {"related": 0, "previous": 1, "next": 2}
+
+
+def attachments(article: Article) -> dict:
+    """The article's provinces, organisations, people, topics, quotes and corrections, for the template."""
+    return {
+        **tags(article),
+        # Ordered here, not by the model's ("article", …), which would join the article to sort by its date.
+        "quotes": list(Quote.objects.filter(article=article).select_related("speaker").order_by("position", "id")),
+        "corrections": list(article.corrections.all()),
+    }
+
+
+def tags(article: Article) -> dict[str, list]:
+    """The four tag lists, each by name as its model orders it, in one query.
+
+    A UNION ALL over the four link tables with a kind column: one round trip
+    instead of four. A province brings the name of the unit it became part of
+    (the page says "now part of …"), the other kinds leave those columns empty.
+    """
+    no_text, no_date, no_id = Value(""), Value(None, output_field=DateField()), Value(None, output_field=IntegerField())
+    provinces = Province.objects.filter(articles=article).annotate(tag_kind=Value(_TAG_KINDS["provinces"])).values_list(
+        "tag_kind", "pk", "name", "slug", "full_name", "valid_from", "successor_id", "successor__name")
+    others = [
+        model.objects.filter(articles=article).annotate(tag_kind=Value(_TAG_KINDS[relation])).values_list(
+            "tag_kind", "pk", "name", "slug", no_text, no_date, no_id, no_text).order_by()
+        for relation, model in (("organisations", Organisation), ("people", Person), ("topics", Topic))
+    ]
+    # Province orders by name then valid_from, the others by name: one ORDER BY serves all four.
+    rows = provinces.order_by().union(*others, all=True).order_by("tag_kind", "name", "valid_from", "pk")
+    found = {relation: [] for relation in _TAG_KINDS}
+    for kind, pk, name, slug, full_name, valid_from, successor_id, successor_name in rows:
+        if kind == _TAG_KINDS["provinces"]:
+            successor = Province(pk=successor_id, name=successor_name) if successor_id is not None else None
+            found["provinces"].append(Province(pk=pk, name=name, slug=slug, full_name=full_name,
+                                               valid_from=valid_from, successor=successor))
+        elif kind == _TAG_KINDS["organisations"]:
+            found["organisations"].append(Organisation(pk=pk, name=name, slug=slug))
+        elif kind == _TAG_KINDS["people"]:
+            found["people"].append(Person(pk=pk, name=name, slug=slug))
+        else:
+            found["topics"].append(Topic(pk=pk, name=name, slug=slug))
+    return found
+
+
+def neighbours(article: Article, provinces, organisations) -> dict:
+    """Related articles (sharing a province or an organisation, newest first), previous and next, in one query.
+
+    Each part is its own LIMITed, index-driven query; they are joined with
+    UNION ALL, each under "id IN (…)" because SQLite refuses LIMIT and ORDER
+    BY inside a compound SELECT.
+    """
+    public = Article.objects.published()
+    when = article.published_at
+    parts = {
+        # The plain bound (published_at <= when) beside the OR lets the database start from the index.
+        "previous": public.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=article.pk),
+                                  published_at__lte=when).newest_first()[:1],
+        "next": public.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=article.pk),
+                              published_at__gte=when).order_by("published_at", "id")[:1],
+    }
+    province_ids, organisation_ids = [p.pk for p in provinces], [o.pk for o in organisations]
+    if province_ids or organisation_ids:
+        # EXISTS rather than JOIN … DISTINCT: the database walks the newest-first index and
+        # stops at the fifth match instead of sorting every tagged article. One EXISTS over
+        # both link tables rather than two ORed: PostgreSQL, once it has statistics, turns
+        # each of those into a hash of every article sharing the tag (5,000 per province at
+        # 100,000 articles) built before the walk; it never does that with a UNION inside.
+        shared = Article.provinces.through.objects.filter(
+            article_id=OuterRef("pk"), province_id__in=province_ids).values("article_id").union(
+            Article.organisations.through.objects.filter(
+                article_id=OuterRef("pk"), organisation_id__in=organisation_ids).values("article_id"), all=True)
+        parts["related"] = public.exclude(pk=article.pk).filter(Exists(shared)).newest_first()[:RELATED_COUNT]
+    wrapped = [
+        Article.objects.filter(pk__in=part.values("pk")).only("id", "title", "slug", "published_at")
+        .annotate(role=Value(_ROLES[role])).order_by()
+        for role, part in parts.items()
+    ]
+    found = {"related": [], "previous": None, "next": None}
+    for other in wrapped[0].union(*wrapped[1:], all=True).order_by("role", "-published_at", "-id"):
+        if other.role == _ROLES["related"]:
+            found["related"].append(other)
+        else:
+            found["previous" if other.role == _ROLES["previous"] else "next"] = other
+    return found
