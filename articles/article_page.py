@@ -12,8 +12,8 @@ from articles.models import Article, Organisation, Person, Province, Quote, Topi
 
 RELATED_COUNT = 5
 
-# Kind numbers in the tags query, in the order the page lists them.
-_TAG_KINDS = {"provinces": 0, "organisations": 1, "people": 2, "topics": 3}
+# The tag lists in the order the page shows them; a list's position is its kind number in the tags query.
+_TAG_MODELS = {"provinces": Province, "organisations": Organisation, "people": Person, "topics": Topic}
 _ROLES = {"related": 0, "previous": 1, "next": 2}
 
 
@@ -32,31 +32,40 @@ def tags(article: Article) -> dict[str, list]:
 
     A UNION ALL over the four link tables with a kind column: one round trip
     instead of four. A province brings the name of the unit it became part of
-    (the page says "now part of …"), the other kinds leave those columns empty.
+    (the page says "now part of …"); the other kinds leave those columns empty.
+    The instances hold only these columns: any other field would be read with
+    a query of its own, which the pinned query count would show.
     """
     no_text, no_date, no_id = Value(""), Value(None, output_field=DateField()), Value(None, output_field=IntegerField())
-    provinces = Province.objects.filter(articles=article).annotate(tag_kind=Value(_TAG_KINDS["provinces"])).values_list(
-        "tag_kind", "pk", "name", "slug", "full_name", "valid_from", "successor_id", "successor__name")
-    others = [
-        model.objects.filter(articles=article).annotate(tag_kind=Value(_TAG_KINDS[relation])).values_list(
-            "tag_kind", "pk", "name", "slug", no_text, no_date, no_id, no_text).order_by()
-        for relation, model in (("organisations", Organisation), ("people", Person), ("topics", Topic))
+    parts = [
+        model.objects.filter(articles=article).annotate(tag_kind=Value(kind)).values_list(
+            "tag_kind", "pk", "name", "slug", *(
+                ("full_name", "valid_from", "successor_id", "successor__name") if model is Province
+                else (no_text, no_date, no_id, no_text)
+            )).order_by()
+        for kind, model in enumerate(_TAG_MODELS.values())
     ]
     # Province orders by name then valid_from, the others by name: one ORDER BY serves all four.
-    rows = provinces.order_by().union(*others, all=True).order_by("tag_kind", "name", "valid_from", "pk")
-    found = {relation: [] for relation in _TAG_KINDS}
+    rows = parts[0].union(*parts[1:], all=True).order_by("tag_kind", "name", "valid_from", "pk")
+    found = {relation: [] for relation in _TAG_MODELS}
+    relations = list(_TAG_MODELS.items())
     for kind, pk, name, slug, full_name, valid_from, successor_id, successor_name in rows:
-        if kind == _TAG_KINDS["provinces"]:
-            successor = Province(pk=successor_id, name=successor_name) if successor_id is not None else None
-            found["provinces"].append(Province(pk=pk, name=name, slug=slug, full_name=full_name,
-                                               valid_from=valid_from, successor=successor))
-        elif kind == _TAG_KINDS["organisations"]:
-            found["organisations"].append(Organisation(pk=pk, name=name, slug=slug))
-        elif kind == _TAG_KINDS["people"]:
-            found["people"].append(Person(pk=pk, name=name, slug=slug))
+        relation, model = relations[kind]
+        if model is Province:
+            tag = _loaded(Province, rows.db, id=pk, name=name, slug=slug, full_name=full_name, valid_from=valid_from,
+                          successor_id=successor_id)
+            if successor_id is not None:
+                tag.successor = _loaded(Province, rows.db, id=successor_id, name=successor_name)
         else:
-            found["topics"].append(Topic(pk=pk, name=name, slug=slug))
+            tag = _loaded(model, rows.db, id=pk, name=name, slug=slug)
+        found[relation].append(tag)
     return found
+
+
+def _loaded(model, db, **fields):
+    """An instance as if read from the database with only these fields, the others deferred."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in fields]
+    return model.from_db(db, names, [fields[name] for name in names])
 
 
 def neighbours(article: Article, provinces, organisations) -> dict:
