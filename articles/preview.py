@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from articles import article_page
 from articles.models import Article
 
 PREVIEW_SALT = "articles.preview"
@@ -50,16 +51,7 @@ class PreviewExpired(Exception):
 
 
 def render_preview(request, article: Article) -> HttpResponse:
-    context = {
-        "article": article,
-        "preview": True,
-        "quotes": article.quotes.select_related("speaker"),
-        "corrections": article.corrections.all(),
-        "provinces": article.provinces.all(),
-        "organisations": article.organisations.all(),
-        "people": article.people.all(),
-        "topics": article.topics.all(),
-    }
+    context = {"article": article, "preview": True, **article_page.attachments(article)}
     template = select_template(TEMPLATES)
     response = HttpResponse(template.render(context, request))
     add_never_cache_headers(response)

@@ -7,15 +7,15 @@ wherever they are asked for. Every page is served through the page cache
 """
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from articles import article_page
 from articles.caching import cached_page
 from articles.directory import cached_province_directory
 from articles.filters import ArticleFilter
-from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Quote, Topic
+from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Topic
 from articles.pagination import paginate
 from articles.search import search as search_articles
 
@@ -49,25 +49,11 @@ def article_list(request):
     })
 
 
-def _article_for_page(slug):
-    return get_object_or_404(
-        Article.objects.published().prefetch_related(
-            Prefetch("provinces", queryset=Province.objects.select_related("successor")),
-            "organisations",
-            "people",
-            "topics",
-            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-            "corrections",
-        ),
-        slug=slug,
-    )
-
-
 @require_safe
 @cached_page
 def article_detail(request, slug):
     try:
-        article = _article_for_page(slug)
+        article = get_object_or_404(Article.objects.published(), slug=slug)
     except Http404:
         # An old address of a published article moves permanently to the current one.
         old = ArticleSlugRedirect.objects.filter(
@@ -76,29 +62,11 @@ def article_detail(request, slug):
         if old is None:
             raise
         return redirect(old.article, permanent=True)
-    public = Article.objects.published().only("id", "title", "slug", "published_at")
-    province_ids = [p.pk for p in article.provinces.all()]
-    organisation_ids = [o.pk for o in article.organisations.all()]
-    related = []
-    if province_ids or organisation_ids:
-        # EXISTS rather than JOIN … DISTINCT: the database walks the newest-first
-        # index and stops at the fifth match instead of sorting every tagged article.
-        shares_province = Exists(Article.provinces.through.objects.filter(
-            article_id=OuterRef("pk"), province_id__in=province_ids))
-        shares_organisation = Exists(Article.organisations.through.objects.filter(
-            article_id=OuterRef("pk"), organisation_id__in=organisation_ids))
-        related = public.exclude(pk=article.pk).filter(shares_province | shares_organisation).newest_first()[:5]
-    when = article.published_at
-    # The plain bound (published_at <= when) beside the OR lets the database start from the index.
-    previous = public.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=article.pk),
-                             published_at__lte=when).newest_first()
-    following = public.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=article.pk),
-                              published_at__gte=when)
+    shown = article_page.attachments(article)
     return render(request, "articles/article_detail.html", {
         "article": article,
-        "related": related,
-        "previous": previous.first(),
-        "next": following.order_by("published_at", "id").first(),
+        **shown,
+        **article_page.neighbours(article, shown["provinces"], shown["organisations"]),
     })
 
 

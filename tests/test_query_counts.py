@@ -1,4 +1,4 @@
-"""Every public list costs the same number of queries for 5 articles and for 100 (and at most 6).
+"""Every public list and the article page cost the same number of queries for 5 articles and for 100 (at most 6).
 
 The first request of a page is pinned (empty cache: the page, its count and
 the directory are all computed), which is the cost of an uncached page. A
@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_article, make_organisation, make_person, make_topic
+from articles.models import Article, Correction
+from tests.factories import make_article, make_organisation, make_person, make_quote, make_topic, province
 
 pytestmark = pytest.mark.django_db
 
@@ -78,17 +79,38 @@ def test_filtered_list_takes_a_fixed_number_of_queries(client, django_assert_num
     assert len(response.context["page_obj"]) == min(size, 20)
 
 
-@pytest.mark.parametrize("size", [5, 100])
-def test_article_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, size):
-    make_archive(size)
-    from articles.models import Article
+def tag_richly(article):
+    """Every kind of tag several times over, a unit merged away, quotes with and without a speaker, corrections."""
+    article.provinces.set([province(slug) for slug in ("an-giang", "an-giang-cu", "kien-giang", "can-tho")])
+    article.organisations.add(*(make_organisation(slug=f"hoi-{n}") for n in range(3)))
+    speakers = [make_person(f"Người số {n}") for n in range(3)]
+    article.people.add(*speakers)
+    article.topics.add(*(make_topic() for _ in range(3)))
+    for n, speaker in enumerate([*speakers, None]):
+        make_quote(article, f"Câu thứ {n}", speaker=speaker, position=n)
+    for n in range(3):
+        Correction.objects.create(article=article, text=f"Sửa lần {n}")
 
+
+@pytest.mark.parametrize("size", [5, 100])
+@pytest.mark.parametrize("tagged", ["one province", "many tags, quotes and corrections"])
+def test_article_page_takes_six_queries_whatever_it_shows(client, django_assert_num_queries, size, tagged):
+    make_archive(size)
     article = Article.objects.published().newest_first()[2]
+    if tagged == "one province":
+        article.provinces.set([province("an-giang")])
+        for relation in (article.organisations, article.people, article.topics):
+            relation.clear()
+    else:
+        tag_richly(article)
     cache.clear()
-    # the article; its provinces, organisations, people, topics, quotes, corrections;
-    # related articles, previous, next; next publication
-    with django_assert_num_queries(11):
-        assert client.get(article.get_absolute_url()).status_code == 200
+    # the article; its tags (one UNION ALL over the four kinds); quotes with their speakers;
+    # corrections; related, previous and next (one UNION ALL); next publication
+    with django_assert_num_queries(6):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["previous"] and response.context["next"] and response.context["related"]
+    assert len(response.context["quotes"]) == (4 if tagged != "one province" else 0)
 
 
 @pytest.mark.parametrize("size", [45, 100])

@@ -6,10 +6,10 @@ import re
 import zoneinfo
 
 import pytest
-from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+from articles import preview
 from articles.models import Article, ArticleSlugRedirect, Correction, Quote
 from tests.factories import make_article, make_organisation, make_person, make_quote, make_topic, province
 
@@ -156,6 +156,28 @@ def test_old_slug_of_an_unpublished_article_is_not_found(client):
     assert client.get("/articles/ban-nhap-cu/").status_code == 404
 
 
+def test_tags_are_listed_by_name_in_each_kind_quotes_in_article_order_corrections_oldest_first(client):
+    article = make_article(provinces=["kien-giang", "can-tho", "an-giang-cu"])
+    article.organisations.add(make_organisation("Hội Nông dân B", slug="hoi-b"),
+                              make_organisation("Hội Nông dân A", slug="hoi-a"))
+    article.people.add(make_person("Trần Văn B", slug="tran-van-b"), make_person("Lê Văn A", slug="le-van-a"))
+    article.topics.add(make_topic("Y tế"), make_topic("Giáo dục"))
+    make_quote(article, "Câu nói sau", position=2)
+    make_quote(article, "Câu nói trước", position=1)
+    for day in (28, 26):
+        Correction.objects.create(article=article, text=f"Sửa ngày {day}",
+                                  created_at=datetime.datetime(2022, 11, day, tzinfo=HCM))
+    html = client.get(article.get_absolute_url()).content.decode()
+    tags = re.search(r'<footer class="tags">(.*?)</footer>', html, re.S).group(1)
+    assert re.findall(r'<a href="/[a-z]+/[^"]+/">([^<]+)</a>', tags) == [
+        "An Giang", "Cần Thơ", "Kiên Giang", "Hội Nông dân A", "Hội Nông dân B",
+        "Lê Văn A", "Trần Văn B", "Giáo dục", "Y tế",
+    ]
+    assert tags.count("An Giang)") == 2  # both former units say what they became part of
+    assert html.index("Câu nói trước") < html.index("Câu nói sau")
+    assert html.index("Sửa ngày 26") < html.index("Sửa ngày 28")
+
+
 def test_related_and_previous_next_are_published_articles_only(client):
     article = make_seed_article()
     older = make_article(title="Kiên Giang đối thoại với dân", provinces=["an-giang-cu"],
@@ -175,8 +197,7 @@ def test_related_and_previous_next_are_published_articles_only(client):
 def test_editors_preview_renders_the_article_template_with_a_banner():
     draft = make_article(title="Bài chưa đăng", status=Article.Status.DRAFT)
     make_quote(draft, "Dân là gốc")
-    request = RequestFactory().get("/admin/preview/")
-    html = render_to_string("articles/article_detail.html", {"article": draft, "preview": True}, request=request)
+    html = preview.render_preview(RequestFactory().get("/admin/preview/"), draft).content.decode()
     assert 'class="preview-banner"' in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "application/ld+json" not in html and 'rel="canonical"' not in html

@@ -79,8 +79,8 @@ def search_excerpt(article, terms):
     return search.excerpt(" ".join([article.lead, plain_text(article.body)]), terms)
 
 
-def news_article_data(article) -> dict:
-    """schema.org NewsArticle for one published article."""
+def news_article_data(article, provinces) -> dict:
+    """schema.org NewsArticle for one published article tagged with these provinces."""
     url = absolute(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -102,7 +102,7 @@ def news_article_data(article) -> dict:
         data["image"] = [lead_image_url(article)]
     places = [
         {"@type": "AdministrativeArea", "name": p.full_name or p.name, "url": absolute(p.get_absolute_url())}
-        for p in article.provinces.all()
+        for p in provinces
     ]
     if places:
         data["about"] = places
@@ -111,6 +111,6 @@ def news_article_data(article) -> dict:
 
 
 @register.simple_tag
-def json_ld(article):
-    payload = json.dumps(news_article_data(article), ensure_ascii=False).translate(_JSON_ESCAPES)
+def json_ld(article, provinces):
+    payload = json.dumps(news_article_data(article, provinces), ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
