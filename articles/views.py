@@ -143,6 +143,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /i18n/",
+        "Disallow: /language/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
         "",
     ]

@@ -4,12 +4,13 @@ from django.urls import include, path
 
 from articles import feeds, sitemaps, views
 from articles.caching import cached_page
-from newsroom.views import healthz
+from newsroom.views import choose_language, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/", choose_language, name="choose_language"),  # readers' pages
+    path("i18n/", include("django.conf.urls.i18n")),  # the editors' desk (POST, with a CSRF token)
     path("preview/", include("articles.urls_preview")),
     path("feeds/latest/", cached_page(feeds.LatestArticlesFeed()), name="feed_latest"),
     path("feeds/latest/atom/", cached_page(feeds.LatestArticlesAtomFeed()), name="feed_latest_atom"),

@@ -306,10 +306,24 @@ def test_interface_is_vietnamese_and_switches_to_english(client):
     html = client.get("/").content.decode()
     assert '<html lang="vi">' in html
     assert "Tin mới nhất" in html  # "Latest articles"
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert response.status_code == 302
+    response = client.get("/language/", {"language": "en", "next": "/"})
+    assert response.status_code == 302 and response["Location"] == "/"
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html and "Latest articles" in html
+
+
+def test_choosing_a_language_returns_to_this_site_only(client):
+    response = client.get("/language/", {"language": "en", "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/language/", {"language": "en", "next": "/provinces/"})["Location"] == "/provinces/"
+
+
+def test_an_unknown_language_is_a_bad_request_and_changes_nothing(client):
+    for query in ({"language": "fr", "next": "/"}, {"next": "/"}, {"language": "<script>", "next": "/"}):
+        response = client.get("/language/", query)
+        assert response.status_code == 400
+        assert "django_language" not in response.cookies
+    assert '<html lang="vi">' in client.get("/").content.decode()
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin(client):
