@@ -27,6 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles import parallel, tagging
+from articles.bulk_insert import bulk_insert
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
 from articles.text.body import BlockKind, plain_text, render_body
@@ -184,7 +185,7 @@ class _Names:
 
     def flush(self) -> None:
         if self.new:
-            self.model.objects.bulk_create(self.new.values())
+            bulk_insert(list(self.new.values()))
             self.pending.update((key, obj.pk) for key, obj in self.new.items())
             self.new = {}
 
@@ -433,11 +434,11 @@ class Importer:
                     self._fill(article, plan.result.parsed, plan.result)
                     articles.append(_as_saved(article))
                 _assign_slugs(articles)
-                Article.objects.bulk_create(articles)
+                bulk_insert(articles)
                 for plan, article in zip(plans, articles, strict=True):
                     plan.result.article = article
                 self._write_tags(plans, replace=False)
-                SourceText.objects.bulk_create([self._provenance(plan) for plan in plans])
+                bulk_insert([self._provenance(plan) for plan in plans])
         except Exception:
             logger.info("Writing a batch of %s texts at once failed; writing them one by one", len(plans))
             self.entities.discard()
@@ -578,11 +579,11 @@ class Importer:
             quotes += mine
             result.provinces, result.organisations = len(plan.provinces), len(organisations)
             result.people, result.quotes = len(people), len(mine)
-        for relation, rows in links.items():
+        for rows in links.values():
             if rows:
-                relation.through.objects.bulk_create(rows)
+                bulk_insert(rows)
         if quotes:
-            Quote.objects.bulk_create(quotes)
+            bulk_insert(quotes)
 
     def _provenance(self, plan: _Plan) -> SourceText:
         result = plan.result
