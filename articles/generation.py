@@ -4,8 +4,9 @@ Text is recombined from the sentences of the seed source texts, so word
 lengths, diacritics and punctuation are those of real provincial news. Each
 article gets one to five provinces in force on its date (so pre-2025 units
 appear in the archive), organisations, people, quotes and a lead image path.
-Rows go in with bulk_create in batches: a million-row archive takes minutes,
-not hours.
+Rows go in batches of 1,000 through articles.bulk_insert (COPY on
+PostgreSQL, each article built while the server inserts the ones before it):
+a million-row archive takes minutes, not hours.
 """
 
 import datetime

@@ -41,10 +41,11 @@ from articles.text.slugs import numbered, slugify_vi
 logger = logging.getLogger(__name__)
 
 #: How many texts import_many() writes at once. A batch's new articles go in
-#: with one INSERT per table; should anything in it fail, the batch is rolled
-#: back and written again one text per savepoint, so a failing text still
-#: rolls back alone. Batching saves a dozen round trips to the database per
-#: text, which is most of an import's time.
+#: with one INSERT per table (a COPY on PostgreSQL: articles.bulk_insert);
+#: should anything in it fail, the batch is rolled back and written again one
+#: text per savepoint, so a failing text still rolls back alone. Batching
+#: saves a dozen round trips to the database per text, which is most of an
+#: import's time.
 BATCH_SIZE = 50
 
 #: Below this many texts import_articles parses in its own process: starting
@@ -469,7 +470,7 @@ class Importer:
             self._failed(plan, error)
         else:
             if self.entities.accept():
-                # New names are known to the next tagging (bulk_create sends no
+                # New names are known to the next tagging (bulk_insert sends no
                 # post_save); this run keeps the Tagger it started with.
                 transaction.on_commit(tagging.invalidate)
 
@@ -606,7 +607,7 @@ def _fit(value: str | None, field_name: str, result: ImportResult) -> str:
 
 
 def _as_saved(article: Article) -> Article:
-    """The fields Article.save() derives, for articles inserted with bulk_create (which skips save())."""
+    """The fields Article.save() derives, for articles inserted with bulk_insert (which skips save())."""
     article.title = clean(article.title)
     article.search_text = search_key(" ".join([article.title, article.lead, plain_text(article.body)]))
     return article
