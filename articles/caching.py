@@ -7,8 +7,9 @@ old entries expire unread. Raising one number is cheaper and safer than
 working out which pages show an article (front page, lists, provinces of
 its predecessors, feeds, sitemap …).
 
-Signals do not fire for QuerySet.update() or bulk_create() (the benchmark
-generator, data migrations): pages built before such a change live out
+Signals do not fire for QuerySet.update(), bulk_create() or
+articles.bulk_insert (the benchmark generator, batch imports, data
+migrations): pages built before such a change live out
 their timeout, PAGE_TIMEOUT seconds at most.
 
 A scheduled article goes live at its time with no save, so no signal: each

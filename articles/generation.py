@@ -4,8 +4,9 @@ Text is recombined from the sentences of the seed source texts, so word
 lengths, diacritics and punctuation are those of real provincial news. Each
 article gets one to five provinces in force on its date (so pre-2025 units
 appear in the archive), organisations, people, quotes and a lead image path.
-Rows go in with bulk_create in batches: a million-row archive takes minutes,
-not hours.
+Rows go in batches of 1,000 through articles.bulk_insert (COPY on
+PostgreSQL, each article built while the server inserts the ones before it):
+a million-row archive takes minutes, not hours.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from articles.bulk_insert import bulk_insert, reserve_pks
 from articles.models import Article, Organisation, Person, Province, Quote
 from articles.text.normalise import clean, search_key
 from articles.text.slugs import slugify_vi
@@ -125,30 +127,37 @@ def generate_articles(count: int, *, seed: int = 1, status=Article.Status.PUBLIS
     first = datetime.datetime(start_year, 1, 1, tzinfo=ZONE)
     span = (started - first).total_seconds()
     made_quotes = 0
+
+    def make_article(i: int, pk: int | None, tags: list) -> Article:
+        """Article number i, unsaved; its provinces, organisations and speakers go to `tags`."""
+        published_at = first + datetime.timedelta(seconds=rng.uniform(0, span))
+        units = rng.sample(units_in_force.on(published_at.date()), rng.randint(1, 5))
+        lead, lead_key = words.paragraph_with_key(2)
+        heading = rng.choice(HEADINGS)
+        parts = [words.paragraph_with_key(n) for n in (3, 1, 4, 3)]
+        body = "\n\n".join([parts[0][0], "## " + heading, "! " + parts[1][0], parts[2][0], parts[3][0]])
+        title = words.title(units[0].name)
+        # The same key save() would compute, folded per paragraph (see _Vocabulary).
+        keys = " ".join([search_key(title), lead_key, parts[0][1], search_key(heading), *(k for _, k in parts[1:])])
+        row = Article(
+            pk=pk, title=title, slug=f"{slugify_vi(title)[:150]}-{run}-{i}", lead=lead, body=body, status=status,
+            published_at=published_at, source_name="baomoi.example", byline=rng.choice(["PV", "Minh Anh", ""]),
+            lead_image=f"articles/generated/{i % 50}.jpg", lead_image_width=1280, lead_image_height=853,
+            lead_image_caption=words.paragraph(1)[:200], lead_image_credit="Ảnh: PV",
+            search_text=keys,
+        )
+        orgs = [org for org, _ in rng.sample(organisations, min(len(organisations), rng.randint(1, 3))) if org]
+        tags.append((units, orgs, rng.sample(speakers, min(len(speakers), rng.randint(0, 2)))))
+        return row
+
     for offset in range(0, count, BATCH):
         size = min(BATCH, count - offset)
-        rows, tags = [], []
-        for i in range(offset, offset + size):
-            published_at = first + datetime.timedelta(seconds=rng.uniform(0, span))
-            units = rng.sample(units_in_force.on(published_at.date()), rng.randint(1, 5))
-            lead, lead_key = words.paragraph_with_key(2)
-            heading = rng.choice(HEADINGS)
-            parts = [words.paragraph_with_key(n) for n in (3, 1, 4, 3)]
-            body = "\n\n".join([parts[0][0], "## " + heading, "! " + parts[1][0], parts[2][0], parts[3][0]])
-            title = words.title(units[0].name)
-            # The same key save() would compute, folded per paragraph (see _Vocabulary).
-            keys = " ".join([search_key(title), lead_key, parts[0][1], search_key(heading), *(k for _, k in parts[1:])])
-            rows.append(Article(
-                title=title, slug=f"{slugify_vi(title)[:150]}-{run}-{i}", lead=lead, body=body, status=status,
-                published_at=published_at, source_name="baomoi.example", byline=rng.choice(["PV", "Minh Anh", ""]),
-                lead_image=f"articles/generated/{i % 50}.jpg", lead_image_width=1280, lead_image_height=853,
-                lead_image_caption=words.paragraph(1)[:200], lead_image_credit="Ảnh: PV",
-                search_text=keys,
-            ))
-            orgs = [pk for pk, _ in rng.sample(organisations, min(len(organisations), rng.randint(1, 3))) if pk]
-            tags.append((units, orgs, rng.sample(speakers, min(len(speakers), rng.randint(0, 2)))))
+        tags = []
         with transaction.atomic():
-            created = Article.objects.bulk_create(rows)
+            # Made as they are sent: on PostgreSQL an article is built while the server
+            # indexes the ones before it (articles.bulk_insert), so ids are taken first.
+            pks = reserve_pks(Article, size) or [None] * size
+            created = bulk_insert(make_article(i, pk, tags) for i, pk in zip(range(offset, offset + size), pks, strict=True))
             if created[0].pk is None:  # backends that return no ids on bulk insert
                 slugs = {a.slug: a for a in created}
                 for pk, slug in Article.objects.filter(slug__in=slugs).values_list("pk", "slug"):
@@ -161,9 +170,9 @@ def generate_articles(count: int, *, seed: int = 1, status=Article.Status.PUBLIS
                     person_links.append(Article.people.through(article_id=article.pk, person_id=person.pk))
                     quotes.append(Quote(article_id=article.pk, text=words.paragraph(1).rstrip("."), speaker=person,
                                         speaker_title=rng.choice(TITLES), kind=Quote.Kind.DIRECT, position=position))
-            Article.provinces.through.objects.bulk_create(province_links, batch_size=BATCH * 3)
-            Article.organisations.through.objects.bulk_create(org_links, batch_size=BATCH * 3)
-            Article.people.through.objects.bulk_create(person_links, batch_size=BATCH * 3)
-            Quote.objects.bulk_create(quotes, batch_size=BATCH * 3)
+            bulk_insert(province_links, batch_size=BATCH * 3)
+            bulk_insert(org_links, batch_size=BATCH * 3)
+            bulk_insert(person_links, batch_size=BATCH * 3)
+            bulk_insert(quotes, batch_size=BATCH * 3)
             made_quotes += len(quotes)
     return GenerationResult(articles=count, quotes=made_quotes, seconds=(clock() - started).total_seconds())

@@ -27,6 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles import parallel, tagging
+from articles.bulk_insert import bulk_insert
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
 from articles.text.body import BlockKind, plain_text, render_body
@@ -40,10 +41,11 @@ from articles.text.slugs import numbered, slugify_vi
 logger = logging.getLogger(__name__)
 
 #: How many texts import_many() writes at once. A batch's new articles go in
-#: with one INSERT per table; should anything in it fail, the batch is rolled
-#: back and written again one text per savepoint, so a failing text still
-#: rolls back alone. Batching saves a dozen round trips to the database per
-#: text, which is most of an import's time.
+#: with one INSERT per table (a COPY on PostgreSQL: articles.bulk_insert);
+#: should anything in it fail, the batch is rolled back and written again one
+#: text per savepoint, so a failing text still rolls back alone. Batching
+#: saves a dozen round trips to the database per text, which is most of an
+#: import's time.
 BATCH_SIZE = 50
 
 #: Below this many texts import_articles parses in its own process: starting
@@ -184,7 +186,7 @@ class _Names:
 
     def flush(self) -> None:
         if self.new:
-            self.model.objects.bulk_create(self.new.values())
+            bulk_insert(list(self.new.values()))
             self.pending.update((key, obj.pk) for key, obj in self.new.items())
             self.new = {}
 
@@ -433,11 +435,11 @@ class Importer:
                     self._fill(article, plan.result.parsed, plan.result)
                     articles.append(_as_saved(article))
                 _assign_slugs(articles)
-                Article.objects.bulk_create(articles)
+                bulk_insert(articles)
                 for plan, article in zip(plans, articles, strict=True):
                     plan.result.article = article
                 self._write_tags(plans, replace=False)
-                SourceText.objects.bulk_create([self._provenance(plan) for plan in plans])
+                bulk_insert([self._provenance(plan) for plan in plans])
         except Exception:
             logger.info("Writing a batch of %s texts at once failed; writing them one by one", len(plans))
             self.entities.discard()
@@ -468,7 +470,7 @@ class Importer:
             self._failed(plan, error)
         else:
             if self.entities.accept():
-                # New names are known to the next tagging (bulk_create sends no
+                # New names are known to the next tagging (bulk_insert sends no
                 # post_save); this run keeps the Tagger it started with.
                 transaction.on_commit(tagging.invalidate)
 
@@ -578,11 +580,11 @@ class Importer:
             quotes += mine
             result.provinces, result.organisations = len(plan.provinces), len(organisations)
             result.people, result.quotes = len(people), len(mine)
-        for relation, rows in links.items():
+        for rows in links.values():
             if rows:
-                relation.through.objects.bulk_create(rows)
+                bulk_insert(rows)
         if quotes:
-            Quote.objects.bulk_create(quotes)
+            bulk_insert(quotes)
 
     def _provenance(self, plan: _Plan) -> SourceText:
         result = plan.result
@@ -605,7 +607,7 @@ def _fit(value: str | None, field_name: str, result: ImportResult) -> str:
 
 
 def _as_saved(article: Article) -> Article:
-    """The fields Article.save() derives, for articles inserted with bulk_create (which skips save())."""
+    """The fields Article.save() derives, for articles inserted with bulk_insert (which skips save())."""
     article.title = clean(article.title)
     article.search_text = search_key(" ".join([article.title, article.lead, plain_text(article.body)]))
     return article

@@ -30,6 +30,23 @@ def source(title: str = "Đối thoại với nông dân huyện Như Xuân", *p
     return "\n\n".join(lines).encode("utf-8")
 
 
+def refusing_one_texts_quotes(bulk_insert):
+    """The importer's bulk_insert, but the database refuses the quote of source() (an unknown kind).
+
+    A real refusal by a check constraint, half-way through writing that text:
+    its article, tags and people are already written when its quotes fail.
+    """
+    from articles.models import Quote
+
+    def insert(objs, **kwargs):
+        objs = list(objs)
+        for quote in objs:
+            if isinstance(quote, Quote) and "đồng hành cùng bà con" in quote.text:
+                quote.kind = "unknown"
+        return bulk_insert(objs, **kwargs)
+    return insert
+
+
 def as_windows_nfd(data: bytes) -> bytes:
     """The same text as a Windows editor with decomposed accents would save it: BOM, CRLF, NFD."""
     text = unicodedata.normalize("NFD", data.decode("utf-8")).replace("\n", "\r\n")

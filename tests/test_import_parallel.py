@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from articles import parallel, tagging
+from articles import importing, parallel, tagging
 from articles.import_benchmark import TextMaker
 from articles.importing import Importer, Outcome
 from articles.models import Article, Organisation, Person, Quote, SourceText
@@ -21,6 +21,7 @@ from tests.sources import (  # noqa: F401  (fresh_gazetteer is an autouse fixtur
     SEED_DATED,
     SEED_UNDATED,
     fresh_gazetteer,
+    refusing_one_texts_quotes,
     seed_bytes,
     source,
 )
@@ -106,20 +107,13 @@ def test_texts_already_imported_are_unchanged_and_not_parsed_again_with_two_proc
 
 
 def test_a_text_failing_to_write_leaves_no_row_and_the_others_are_imported_with_two_processes(monkeypatch):
-    real = Quote.objects.bulk_create
-
-    def fails_for_one_text(objs, *args, **kwargs):  # the writes stay in this process, so this patch holds
-        objs = list(objs)
-        if any("đồng hành cùng bà con" in quote.text for quote in objs):
-            raise RuntimeError("constraint violated")
-        return real(objs, *args, **kwargs)
-
-    monkeypatch.setattr(Quote.objects, "bulk_create", fails_for_one_text)
+    # The writes stay in this process, so this patch holds.
+    monkeypatch.setattr(importing, "bulk_insert", refusing_one_texts_quotes(importing.bulk_insert))
     results = list(Importer().import_many([("seed.txt", seed_bytes()), ("bad.txt", source()),
                                            ("undated.txt", seed_bytes(SEED_UNDATED))], jobs=2))
 
     assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.FAILED, Outcome.CREATED]
-    assert "constraint violated" in results[1].reason
+    assert "IntegrityError" in results[1].reason and "quote_kind_valid" in results[1].reason
     assert Article.objects.count() == 2 and SourceText.objects.count() == 2
     assert not Person.objects.filter(name="Nguyễn Văn Hùng").exists()
 

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from articles import importing
 from articles.importing import MAX_SOURCE_BYTES, Importer, Outcome, content_hash, import_source
 from articles.models import Article, Organisation, Person, Quote, SourceText
 from articles.text.body import BlockKind
@@ -14,6 +15,7 @@ from tests.sources import (  # noqa: F401  (fresh_gazetteer is an autouse fixtur
     SEED_UNDATED,
     as_windows_nfd,
     fresh_gazetteer,
+    refusing_one_texts_quotes,
     seed_bytes,
     source,
 )
@@ -158,11 +160,16 @@ def test_a_failure_half_way_through_a_text_leaves_no_row_of_it(monkeypatch):
     before = row_counts()
     importer = Importer()
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
+    real = importing.bulk_insert
+
+    def broken(objs, **kwargs):  # the article, its links and people are written by then
+        objs = list(objs)
+        if isinstance(objs[0], Quote):
+            raise RuntimeError("disk full")
+        return real(objs, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(Quote.objects, "bulk_create", broken)
+        patch.setattr(importing, "bulk_insert", broken)
         result = importer.import_source(seed_bytes(), file_name=SEED_DATED)
 
     assert result.outcome == Outcome.FAILED and "disk full" in result.reason
@@ -292,19 +299,11 @@ def test_the_same_text_twice_in_one_batch_is_imported_once():
 
 
 def test_a_text_failing_inside_a_batch_leaves_no_row_and_the_rest_of_the_batch_is_imported(monkeypatch):
-    real = Quote.objects.bulk_create
-
-    def fails_for_one_text(objs, *args, **kwargs):
-        objs = list(objs)
-        if any("đồng hành cùng bà con" in quote.text for quote in objs):
-            raise RuntimeError("constraint violated")
-        return real(objs, *args, **kwargs)
-
-    monkeypatch.setattr(Quote.objects, "bulk_create", fails_for_one_text)
+    monkeypatch.setattr(importing, "bulk_insert", refusing_one_texts_quotes(importing.bulk_insert))
     results = list(Importer().import_many([("seed.txt", seed_bytes()), ("bad.txt", source()),
                                            ("undated.txt", seed_bytes(SEED_UNDATED))]))
 
     assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.FAILED, Outcome.CREATED]
-    assert "constraint violated" in results[1].reason
+    assert "IntegrityError" in results[1].reason and "quote_kind_valid" in results[1].reason
     assert Article.objects.count() == 2 and SourceText.objects.count() == 2
     assert not Person.objects.filter(name="Nguyễn Văn Hùng").exists()
