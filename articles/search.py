@@ -89,7 +89,7 @@ def search(query: str) -> SearchResults:
     else:
         articles, approximate = _sqlite(public, terms), False
     # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
-    return SearchResults(query, terms, articles.for_list().defer(None).defer("search_text"), approximate)
+    return SearchResults(query, terms, articles.for_cards().defer(None).defer("search_text"), approximate)
 
 
 def _newest(candidates) -> list[int]:
