@@ -84,6 +84,15 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["province", "organisation", "person", "topic", "date"]
 
+    #: The parameters that choose a filter (the date range takes two); others (page, utm_source) do not.
+    FILTER_PARAMETERS = ("province", "organisation", "person", "topic", "date_after", "date_before")
+
+    @property
+    def narrows(self) -> bool:
+        """Whether the address chooses a filter. If not, the list is the whole archive and there is
+        nothing to validate: building and checking the form is skipped."""
+        return self.is_bound and any(self.data.get(name) for name in self.FILTER_PARAMETERS)
+
     def filter_province(self, queryset, name, value):
         # A province includes the units merged into it: today's An Giang
         # lists what was written about Kiên Giang in 2022.
@@ -92,7 +101,7 @@ class ArticleFilter(django_filters.FilterSet):
     @property
     def chosen(self):
         """The tags the list is narrowed to, for the heading: [(label, object)]."""
-        if not self.is_bound or not self.is_valid():
+        if not self.narrows or not self.is_valid():
             return []
         data = self.form.cleaned_data
         return [(self.filters[name].label, data[name]) for name in ("province", "organisation", "person", "topic")

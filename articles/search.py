@@ -44,6 +44,7 @@ from django.db.models.functions import Cast, Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.caching import versioned
 from articles.models import Article
 from articles.text.normalise import search_key
 
@@ -60,11 +61,41 @@ _TERM = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"\w+")
 
 
+class RankedArticles:
+    """The matches, best first: their ids are held, their rows read a page at a time by primary key.
+
+    A sequence, so Paginator counts it with len() and reads page n as a slice.
+    The rows come from published() again: an article withdrawn since the
+    ranking was kept is left out.
+    """
+
+    def __init__(self, ids: list[int], rows: QuerySet):
+        self.ids, self.rows = ids, rows
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._read(self.ids[index])
+        return self._read([self.ids[index]])[0]
+
+    def __iter__(self):
+        return iter(self._read(self.ids))
+
+    def _read(self, ids):
+        found = self.rows.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
 @dataclass(frozen=True)
 class SearchResults:
     query: str
     terms: tuple[str, ...]
-    articles: QuerySet
+    articles: RankedArticles | QuerySet
     approximate: bool = False
     #: The most matches a search lists: the newest this many (see the module's docstring).
     limit: int = MAX_CANDIDATES
@@ -84,12 +115,22 @@ def search(query: str) -> SearchResults:
     public = Article.objects.published()
     if not terms:
         return SearchResults(query or "", terms, public.none())
-    if connection.vendor == "postgresql":
-        articles, approximate = _postgres(public, terms)
-    else:
-        articles, approximate = _sqlite(public, terms), False
+    # The ranking (at most MAX_CANDIDATES ids) only changes with what is published,
+    # so it is kept per content version, like a list's count: ranking reads every
+    # candidate's document and is most of a search's SQL.
+    ids, approximate = versioned(f"search:{terms!r}", lambda: _ranked(public, terms))
     # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
-    return SearchResults(query, terms, articles.for_cards().defer(None).defer("search_text"), approximate)
+    return SearchResults(query, terms, RankedArticles(ids, public.for_cards().defer(None).defer("search_text")),
+                         approximate)
+
+
+def _ranked(public, terms) -> tuple[list[int], bool]:
+    """The ids of the matches, best first, and whether they are only near misses."""
+    if connection.vendor == "postgresql":
+        matches, approximate = _postgres(public, terms)
+    else:
+        matches, approximate = _sqlite(public, terms), False
+    return list(matches.values_list("pk", flat=True)), approximate
 
 
 def _newest(candidates) -> list[int]:

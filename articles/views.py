@@ -46,10 +46,14 @@ def front_page(request):
 @cached_page
 def article_list(request):
     articles = ArticleFilter(request.GET or None, queryset=_public_list())
-    if articles.is_bound and not articles.is_valid():
+    if not articles.narrows:
+        return render(request, "articles/article_list.html", {
+            "filter": articles,
+            "page_obj": paginate(request, articles.queryset, count_key="list:[]"),
+        })
+    if not articles.is_valid():
         return render(request, "articles/article_list.html", {"filter": articles, "page_obj": None}, status=400)
-    chosen = sorted((name, str(value)) for name, value in (articles.form.cleaned_data if articles.is_bound else {}).items()
-                    if value)
+    chosen = sorted((name, str(value)) for name, value in articles.form.cleaned_data.items() if value)
     return render(request, "articles/article_list.html", {
         "filter": articles,
         "page_obj": paginate(request, articles.qs, count_key=f"list:{chosen!r}"),
@@ -188,7 +192,7 @@ def search(request):
     return render(request, "articles/search.html", {
         "results": results,
         "query": results.query,
-        "page_obj": paginate(request, results.articles, count_key=f"search:{results.terms!r}") if results else None,
+        "page_obj": paginate(request, results.articles) if results else None,
     })
 
 

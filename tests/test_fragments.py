@@ -111,3 +111,19 @@ def test_an_unknown_province_in_the_address_is_answered_but_not_kept(client):
     for n in range(5):
         assert client.get("/articles/", {"province": f"atlantis-{n}"}).status_code == 400
     assert len(cache._cache) == kept
+
+
+def test_the_kept_empty_filter_form_never_shows_a_chosen_filter(client):
+    for _ in range(21):
+        make_article(provinces=["an-giang"])
+
+    def form(url):
+        page = html(client, url)
+        return page[page.index('<form class="filters"'):page.index("</form>", page.index('<form class="filters"'))]
+
+    assert 'href="/articles/"' not in form("/articles/")  # no "Clear filters" on the whole archive
+    assert 'href="/articles/"' in form("/articles/?page=2")
+    assert '<option value="an-giang" selected>' in form("/articles/?province=an-giang&date_after=2020-01-01")
+    assert 'value="2020-01-01"' in form("/articles/?province=an-giang&date_after=2020-01-01")
+    for url in ("/articles/", "/articles/?page=2"):
+        assert 'an-giang" selected>' not in form(url) and 'value="2020-01-01"' not in form(url)

@@ -49,7 +49,7 @@ QUERIES = {
     "organisation": 5,  # the organisation, count, articles, their provinces, next publication
     "person": 5,
     "topic": 5,
-    "search": 5,  # the newest 500 matches' ids, their count, the page ranked, their provinces, next publication
+    "search": 5,  # the newest 500 matches' ids, their ranking, the page's rows, their provinces, next publication
 }
 
 
@@ -102,7 +102,7 @@ def test_deeper_pages_add_at_most_the_seek_boundary(client, size, url):
     cache.clear()
     with CaptureQueriesContext(connection) as deeper:
         assert client.get(url).status_code == 200
-    # Lists in the public order seek (one more query); search pages by OFFSET over at most 500 ranked rows.
+    # Lists in the public order seek (one more query); a search page is a slice of its ranking (at most 500 ids).
     assert len(deeper) == len(first) + (0 if url.startswith("/search/") else 1)
 
 
@@ -117,7 +117,7 @@ WARM_QUERIES = {
     "organisation": 2,  # the organisation, articles
     "person": 2,
     "topic": 2,
-    "search": 2,  # the newest 500 matches' ids, the page ranked
+    "search": 1,  # the page's rows (the ranking is kept)
 }
 
 
