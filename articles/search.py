@@ -17,9 +17,10 @@ is a place, "thanh" and "hoa" apart are not) and when they occur often.
 PostgreSQL: to_tsvector('simple', search_text) @@ plainto_tsquery('simple', …)
 behind a GIN expression index (migration 0002). The 'simple' configuration
 neither stems nor drops stop words, which is right for Vietnamese syllables.
-When nothing matches, a trigram word-similarity search (pg_trgm, GIN
-trigram index on search_text) finds near misses such as typos ("doi thaoi"),
-and the results say they are approximate.
+When nothing matches, a trigram word-similarity search (pg_trgm) finds
+near misses such as typos ("doi thaoi"), and the results say they are
+approximate. It reads only the newest NEAR_CANDIDATES articles (see there
+why).
 
 SQLite (development): the same matching with a word-boundary regular
 expression on search_text, ranked by counting occurrences. It gives the
@@ -53,6 +54,14 @@ MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 #: The newest this many matches are ranked, counted and paged through.
 MAX_CANDIDATES = 500
+
+#: Near misses are looked for in the newest this many articles. A typo of common words ("doi thaoi",
+#: "thanh hoaa") is near nearly every article, so the trigram index on search_text narrows nothing and
+#: word similarity is computed over each article's whole text (about 1 ms each): at 100,000 articles
+#: such a search took 80 s. Bounded, it takes about a quarter of a second, kept per content version.
+NEAR_CANDIDATES = 300
+#: pg_trgm's word_similarity_threshold, the bound of its %> operator.
+NEAR_SIMILARITY = 0.6
 
 #: search_key(title, lead, body) as a tsvector ('simple'), kept by PostgreSQL itself (migration 0003).
 DOCUMENT_COLUMN = "search_document"
@@ -97,8 +106,8 @@ class SearchResults:
     terms: tuple[str, ...]
     articles: RankedArticles | QuerySet
     approximate: bool = False
-    #: The most matches a search lists: the newest this many (see the module's docstring).
-    limit: int = MAX_CANDIDATES
+    #: Whether older articles were left unread (MAX_CANDIDATES matches, or NEAR_CANDIDATES articles, were reached).
+    recent_only: bool = False
 
     def __bool__(self):
         return bool(self.terms)
@@ -118,19 +127,22 @@ def search(query: str) -> SearchResults:
     # The ranking (at most MAX_CANDIDATES ids) only changes with what is published,
     # so it is kept per content version, like a list's count: ranking reads every
     # candidate's document and is most of a search's SQL.
-    ids, approximate = versioned(f"search:{terms!r}", lambda: _ranked(public, terms))
+    ids, approximate, recent_only = versioned(f"search:{terms!r}", lambda: _ranked(public, terms))
     # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
-    return SearchResults(query, terms, RankedArticles(ids, public.for_cards().defer(None).defer("search_text")),
-                         approximate)
+    rows = public.for_cards().defer(None).defer("search_text")
+    return SearchResults(query, terms, RankedArticles(ids, rows), approximate, recent_only)
 
 
-def _ranked(public, terms) -> tuple[list[int], bool]:
-    """The ids of the matches, best first, and whether they are only near misses."""
+def _ranked(public, terms) -> tuple[list[int], bool, bool]:
+    """The ids of the matches, best first; whether they are only near misses; whether older ones were left."""
     if connection.vendor == "postgresql":
-        matches, approximate = _postgres(public, terms)
-    else:
-        matches, approximate = _sqlite(public, terms), False
-    return list(matches.values_list("pk", flat=True)), approximate
+        return _postgres(public, terms)
+    ids = _ids(_sqlite(public, terms))
+    return ids, False, len(ids) >= MAX_CANDIDATES
+
+
+def _ids(ranked) -> list[int]:
+    return list(ranked.values_list("pk", flat=True)[:MAX_CANDIDATES])
 
 
 def _newest(candidates) -> list[int]:
@@ -167,13 +179,17 @@ def _postgres(public, terms):
                                 output_field=FloatField()) + SearchRank(F("document"), every_word))
             .order_by("-rank", "-published_at", "-id")
         )
-        return matches, False
-    near = (
-        Article.objects.filter(pk__in=_newest(public.filter(search_text__trigram_word_similar=text)))
+        ids = _ids(matches)
+        return ids, False, len(ids) >= MAX_CANDIDATES
+    # Each article's similarity is computed once and compared here: in SQL the
+    # test (%>) and the ranking would each compute it.
+    scored = list(
+        public.order_by("-published_at", "-id")
         .annotate(rank=TrigramWordSimilarity(Value(text), "search_text"))
-        .order_by("-rank", "-published_at", "-id")
+        .values_list("rank", "published_at", "pk")[:NEAR_CANDIDATES]
     )
-    return near, True
+    near = [pk for rank, _, pk in sorted(scored, reverse=True) if rank >= NEAR_SIMILARITY]
+    return near[:MAX_CANDIDATES], True, len(scored) >= NEAR_CANDIDATES
 
 
 def _occurrences(needle: str):
