@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 from django.db import connection
+from django.utils.html import escape
 
 try:
     from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -12,7 +13,7 @@ except ImportError:  # psycopg missing: the PostgreSQL tests are skipped anyway
     SearchQuery = SearchVector = None
 
 from articles.models import Article
-from articles.search import highlight, search, search_document, terms_of
+from articles.search import excerpt, highlight, search, search_document, terms_of
 from tests.factories import make_article
 from tests.test_views import make_seed_article
 
@@ -114,6 +115,16 @@ def test_highlight_prefers_the_syllables_together():
     text = "Đời sống khá hơn nhờ đối thoại với dân"
     assert highlight(text, ("doi", "thoai")) == "Đời sống khá hơn nhờ <mark>đối thoại</mark> với dân"
     assert highlight("Đời sống, thoại kịch", ("doi", "thoai")) == "<mark>Đời</mark> sống, <mark>thoại</mark> kịch"
+
+
+def test_excerpt_centres_on_the_syllables_together_else_on_the_first_one_found():
+    filler = " ".join(f"chữ{n}" for n in range(60))
+    text = f"Đời sống {filler} nhờ “đối thoại” với dân {filler}"
+    shown = excerpt(text, ("doi", "thoai"))
+    assert shown.startswith("… ") and "<mark>đối thoại</mark>" in shown and "Đời" not in shown
+    assert excerpt(text, ("doi", "moi")).startswith("<mark>Đời</mark> sống")  # no run: the first syllable found
+    assert excerpt(text, ("vang",)) == excerpt(text, ()) == escape(" ".join(text.split()[:40])) + " …"
+    assert excerpt("Tin <b>đối-thoại</b>", ("doi", "thoai")) == "Tin &lt;b&gt;<mark>đối</mark>-<mark>thoại</mark>&lt;/b&gt;"
 
 
 def test_search_page_highlights_matches_in_title_and_excerpt(client, articles):
