@@ -22,8 +22,9 @@ once.
 
 PAGE_CACHE_SECONDS = 0 switches the page cache off: every request renders,
 and nothing is read from or written to the cache for the page. Smaller data
-kept under the same version (list counts, the province directory; see
-versioned()) stays cached: they are what makes an uncached page cheap.
+kept under the same version (list counts, the province directory, rendered
+fragments such as article cards; see versioned()) stays cached: they are
+what makes an uncached page cheap.
 """
 
 import hashlib
@@ -109,8 +110,7 @@ def versioned(name: str, compute):
     changes what is public without any save.
     """
     version = current_version()
-    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    key = f"articles:data:{version}:{digest}"
+    key = _data_key(version, name)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -118,6 +118,31 @@ def versioned(name: str, compute):
         if timeout:
             cache.set(key, value, timeout)
     return value
+
+
+def versioned_many(names, compute_missing) -> dict:
+    """{name: value} for every name, like versioned(), read in one cache round trip.
+
+    compute_missing(names) returns {name: value} for the names not cached; they
+    are stored together. For the pieces of a page that are many (its 20 cards).
+    """
+    version = current_version()
+    keys = {name: _data_key(version, name) for name in names}
+    found = cache.get_many(keys.values())
+    values = {name: found[key] for name, key in keys.items() if key in found}
+    missing = [name for name in keys if name not in values]
+    if missing:
+        computed = compute_missing(missing)
+        timeout = _timeout_before_next_publication(version, DATA_TIMEOUT)
+        if timeout:
+            cache.set_many({keys[name]: value for name, value in computed.items()}, timeout)
+        values.update(computed)
+    return values
+
+
+def _data_key(version: int, name: str) -> str:
+    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    return f"articles:data:{version}:{digest}"
 
 
 def page_key(request, version: int) -> str:

@@ -7,8 +7,10 @@ error, never a 500.
 
 import django_filters
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from articles.caching import versioned
 from articles.models import Article, Organisation, Person, Province, Topic
 
 
@@ -20,6 +22,25 @@ class DateRangeInputs(django_filters.widgets.DateRangeWidget):
         django_filters.widgets.SuffixedMultiWidget.__init__(self, (forms.DateInput(**iso), forms.DateInput(**iso)), attrs)
 
 
+class VersionedSelect(forms.Select):
+    """A <select> rendered once per content version, language and selected value.
+
+    The province filter's 87 options, each rendered through Django's widget
+    templates, cost more than anything else on an uncached /articles/ page,
+    and they only change when a province does (which raises the version).
+    A cached render also skips reading the options from the database. A value
+    that is not an option (the field has an error) is rendered, not cached:
+    typed addresses must not fill the cache.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        render = super().render
+        if attrs and attrs.get("aria-invalid"):
+            return render(name, value, attrs, renderer)
+        key = f"select:{get_language()}:{name}:{value!r}:{sorted((attrs or {}).items())!r}"
+        return versioned(key, lambda: render(name, value, attrs, renderer))
+
+
 class ArticleFilter(django_filters.FilterSet):
     province = django_filters.ModelChoiceFilter(
         label=_("Province"),
@@ -27,6 +48,7 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_province",
         empty_label=_("All provinces"),
+        widget=VersionedSelect,
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
@@ -62,6 +84,15 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["province", "organisation", "person", "topic", "date"]
 
+    #: The parameters that choose a filter (the date range takes two); others (page, utm_source) do not.
+    FILTER_PARAMETERS = ("province", "organisation", "person", "topic", "date_after", "date_before")
+
+    @property
+    def narrows(self) -> bool:
+        """Whether the address chooses a filter. If not, the list is the whole archive and there is
+        nothing to validate: building and checking the form is skipped."""
+        return self.is_bound and any(self.data.get(name) for name in self.FILTER_PARAMETERS)
+
     def filter_province(self, queryset, name, value):
         # A province includes the units merged into it: today's An Giang
         # lists what was written about Kiên Giang in 2022.
@@ -70,7 +101,7 @@ class ArticleFilter(django_filters.FilterSet):
     @property
     def chosen(self):
         """The tags the list is narrowed to, for the heading: [(label, object)]."""
-        if not self.is_bound or not self.is_valid():
+        if not self.narrows or not self.is_valid():
             return []
         data = self.form.cleaned_data
         return [(self.filters[name].label, data[name]) for name in ("province", "organisation", "person", "topic")

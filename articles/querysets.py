@@ -19,20 +19,29 @@ def public_q(prefix: str = "", *, now=None) -> Q:
     return Q(**{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__lte": now})
 
 
+def card_provinces() -> Prefetch:
+    """An article card's provinces: what the card shows of them."""
+    from .models import Province
+
+    return Prefetch("provinces", queryset=Province.objects.only("id", "name", "slug", "valid_to"))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(public_q())
 
     def for_list(self):
-        """What an article card shows, in a fixed number of queries whatever the page size."""
-        from .models import Province
-
+        """What a feed item shows, in a fixed number of queries whatever the number of items."""
         return self.only(
             "id", "title", "slug", "lead", "published_at", "lead_image", "lead_image_width",
             "lead_image_height", "lead_image_caption", "status", "source_name", "byline",
-        ).prefetch_related(
-            Prefetch("provinces", queryset=Province.objects.only("id", "name", "slug", "valid_to")),
-        )
+        ).prefetch_related(card_provinces())
+
+    def for_cards(self):
+        """The columns an article card (includes/card.html) shows. Not its provinces:
+        articles.cards reads them for the cards it has to render, so a page whose
+        cards are all cached skips that query."""
+        return self.only("id", "title", "slug", "lead", "published_at")
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")

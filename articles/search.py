@@ -17,9 +17,10 @@ is a place, "thanh" and "hoa" apart are not) and when they occur often.
 PostgreSQL: to_tsvector('simple', search_text) @@ plainto_tsquery('simple', …)
 behind a GIN expression index (migration 0002). The 'simple' configuration
 neither stems nor drops stop words, which is right for Vietnamese syllables.
-When nothing matches, a trigram word-similarity search (pg_trgm, GIN
-trigram index on search_text) finds near misses such as typos ("doi thaoi"),
-and the results say they are approximate.
+When nothing matches, a trigram word-similarity search (pg_trgm) finds
+near misses such as typos ("doi thaoi"), and the results say they are
+approximate. It reads only the newest NEAR_CANDIDATES articles (see there
+why).
 
 SQLite (development): the same matching with a word-boundary regular
 expression on search_text, ranked by counting occurrences. It gives the
@@ -34,6 +35,8 @@ column (migration 0003) instead of parsing search_text again for every row.
 A reader looking for something older narrows the query or the dates.
 """
 
+import functools
+import html
 import re
 from dataclasses import dataclass
 
@@ -44,6 +47,7 @@ from django.db.models.functions import Cast, Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.caching import versioned
 from articles.models import Article
 from articles.text.normalise import search_key
 
@@ -53,6 +57,14 @@ MAX_TERMS = 12
 #: The newest this many matches are ranked, counted and paged through.
 MAX_CANDIDATES = 500
 
+#: Near misses are looked for in the newest this many articles. A typo of common words ("doi thaoi",
+#: "thanh hoaa") is near nearly every article, so the trigram index on search_text narrows nothing and
+#: word similarity is computed over each article's whole text (about 1 ms each): at 100,000 articles
+#: such a search took 80 s. Bounded, it takes about a quarter of a second, kept per content version.
+NEAR_CANDIDATES = 300
+#: pg_trgm's word_similarity_threshold, the bound of its %> operator.
+NEAR_SIMILARITY = 0.6
+
 #: search_key(title, lead, body) as a tsvector ('simple'), kept by PostgreSQL itself (migration 0003).
 DOCUMENT_COLUMN = "search_document"
 
@@ -60,14 +72,44 @@ _TERM = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"\w+")
 
 
+class RankedArticles:
+    """The matches, best first: their ids are held, their rows read a page at a time by primary key.
+
+    A sequence, so Paginator counts it with len() and reads page n as a slice.
+    The rows come from published() again: an article withdrawn since the
+    ranking was kept is left out.
+    """
+
+    def __init__(self, ids: list[int], rows: QuerySet):
+        self.ids, self.rows = ids, rows
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._read(self.ids[index])
+        return self._read([self.ids[index]])[0]
+
+    def __iter__(self):
+        return iter(self._read(self.ids))
+
+    def _read(self, ids):
+        found = self.rows.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
 @dataclass(frozen=True)
 class SearchResults:
     query: str
     terms: tuple[str, ...]
-    articles: QuerySet
+    articles: RankedArticles | QuerySet
     approximate: bool = False
-    #: The most matches a search lists: the newest this many (see the module's docstring).
-    limit: int = MAX_CANDIDATES
+    #: Whether older articles were left unread (MAX_CANDIDATES matches, or NEAR_CANDIDATES articles, were reached).
+    recent_only: bool = False
 
     def __bool__(self):
         return bool(self.terms)
@@ -84,12 +126,25 @@ def search(query: str) -> SearchResults:
     public = Article.objects.published()
     if not terms:
         return SearchResults(query or "", terms, public.none())
-    if connection.vendor == "postgresql":
-        articles, approximate = _postgres(public, terms)
-    else:
-        articles, approximate = _sqlite(public, terms), False
+    # The ranking (at most MAX_CANDIDATES ids) only changes with what is published,
+    # so it is kept per content version, like a list's count: ranking reads every
+    # candidate's document and is most of a search's SQL.
+    ids, approximate, recent_only = versioned(f"search:{terms!r}", lambda: _ranked(public, terms))
     # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
-    return SearchResults(query, terms, articles.for_list().defer(None).defer("search_text"), approximate)
+    rows = public.for_cards().defer(None).defer("search_text")
+    return SearchResults(query, terms, RankedArticles(ids, rows), approximate, recent_only)
+
+
+def _ranked(public, terms) -> tuple[list[int], bool, bool]:
+    """The ids of the matches, best first; whether they are only near misses; whether older ones were left."""
+    if connection.vendor == "postgresql":
+        return _postgres(public, terms)
+    ids = _ids(_sqlite(public, terms))
+    return ids, False, len(ids) >= MAX_CANDIDATES
+
+
+def _ids(ranked) -> list[int]:
+    return list(ranked.values_list("pk", flat=True)[:MAX_CANDIDATES])
 
 
 def _newest(candidates) -> list[int]:
@@ -126,13 +181,17 @@ def _postgres(public, terms):
                                 output_field=FloatField()) + SearchRank(F("document"), every_word))
             .order_by("-rank", "-published_at", "-id")
         )
-        return matches, False
-    near = (
-        Article.objects.filter(pk__in=_newest(public.filter(search_text__trigram_word_similar=text)))
+        ids = _ids(matches)
+        return ids, False, len(ids) >= MAX_CANDIDATES
+    # Each article's similarity is computed once and compared here: in SQL the
+    # test (%>) and the ranking would each compute it.
+    scored = list(
+        public.order_by("-published_at", "-id")
         .annotate(rank=TrigramWordSimilarity(Value(text), "search_text"))
-        .order_by("-rank", "-published_at", "-id")
+        .values_list("rank", "published_at", "pk")[:NEAR_CANDIDATES]
     )
-    return near, True
+    near = [pk for rank, _, pk in sorted(scored, reverse=True) if rank >= NEAR_SIMILARITY]
+    return near[:MAX_CANDIDATES], True, len(scored) >= NEAR_CANDIDATES
 
 
 def _occurrences(needle: str):
@@ -168,6 +227,46 @@ def _marked(keys: list[str], terms) -> set[int]:
     return {i for i, key in enumerate(keys) if key in terms}
 
 
+def _first_match(tokens: list[str], terms: tuple[str, ...]) -> int:
+    """Where the first run of the query's syllables together starts, else the first of them alone (0: none).
+
+    The words marked by _marked(), found reading no further than needed: a
+    search page shows 20 excerpts of articles of hundreds of words, and the
+    run is usually near the start.
+    """
+    n = len(terms)
+    # Folding the whole text at once (C calls) gives its syllables in order: a run
+    # can only start where they follow each other, a syllable only be found if it is there.
+    syllables = f" {' '.join(_TERM.findall(search_key(' '.join(tokens))))} "
+    run_possible = f" {' '.join(terms)} " in syllables
+    if not run_possible and not any(f" {term} " in syllables for term in terms):
+        return 0
+    keys, first_alone = [], None
+    for i, token in enumerate(tokens):
+        key = _token_key(token)
+        keys.append(key)
+        if key in terms:
+            if first_alone is None:
+                first_alone = i
+                if not run_possible:
+                    break
+            if key == terms[-1] and i >= n - 1 and tuple(keys[i - n + 1:]) == terms:
+                return i - n + 1
+    return first_alone if n > 1 and first_alone is not None else 0
+
+
+# Folding is the cost of highlighting, and news text repeats its syllables: keep the keys of recent words.
+@functools.lru_cache(maxsize=50_000)
+def _word_key(word: str) -> str:
+    return search_key(word)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _token_key(token: str) -> str:
+    """A space-separated token's syllables, folded: "“Đối" -> "doi", "đối-thoại" -> "doi thoai"."""
+    return " ".join(_TERM.findall(search_key(token)))
+
+
 def highlight(text: str, terms) -> SafeString:
     """The text escaped, with the words matching the search wrapped in <mark>.
 
@@ -178,24 +277,21 @@ def highlight(text: str, terms) -> SafeString:
     article can inject markup; adjacent marked words share one <mark>.
     """
     words = list(_WORD.finditer(text))
-    marked = _marked([search_key(w.group(0)) for w in words], terms)
+    marked = _marked([_word_key(w.group(0)) for w in words], terms)
     out, last = [], 0
     for i, match in enumerate(words):
-        out.append(escape(text[last:match.start()]))
-        word = escape(match.group(0))
+        out.append(html.escape(text[last:match.start()]))
+        word = html.escape(match.group(0))
         out.append(f"<mark>{word}</mark>" if i in marked else word)
         last = match.end()
-    out.append(escape(text[last:]))
+    out.append(html.escape(text[last:]))
     return mark_safe(re.sub(r"</mark>(\s+)<mark>", r"\1", "".join(out)))
 
 
 def excerpt(text: str, terms, *, words: int = 40) -> SafeString:
     """About `words` words of text around the first match, highlighted."""
     tokens = (text or "").split()
-    keys = [" ".join(_TERM.findall(search_key(token))) for token in tokens]
-    marked = _marked(keys, terms)
-    first = min(marked, default=0)
-    start = max(0, first - words // 4)
+    start = max(0, _first_match(tokens, tuple(terms or ())) - words // 4)
     piece = " ".join(tokens[start:start + words])
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + words < len(tokens) else ""

@@ -9,10 +9,11 @@ wherever they are asked for. Every page is served through the page cache
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from articles import article_page
-from articles.caching import cached_page
+from articles.caching import cached_page, versioned
 from articles.directory import cached_province_directory
 from articles.filters import ArticleFilter
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Topic
@@ -23,7 +24,13 @@ FRONT_PAGE_SIZE = 12
 
 
 def _public_list():
-    return Article.objects.published().for_list().newest_first()
+    # The cards' provinces are read by articles.cards, only for the cards it renders.
+    return Article.objects.published().for_cards().newest_first()
+
+
+def _lazy_directory():
+    # Read only when includes/region_list.html, kept rendered per content version, is not cached.
+    return SimpleLazyObject(cached_province_directory)
 
 
 @require_safe
@@ -31,7 +38,7 @@ def _public_list():
 def front_page(request):
     return render(request, "articles/front_page.html", {
         "latest": _public_list()[:FRONT_PAGE_SIZE],
-        "regions": cached_province_directory(),
+        "regions": _lazy_directory(),
     })
 
 
@@ -39,10 +46,14 @@ def front_page(request):
 @cached_page
 def article_list(request):
     articles = ArticleFilter(request.GET or None, queryset=_public_list())
-    if articles.is_bound and not articles.is_valid():
+    if not articles.narrows:
+        return render(request, "articles/article_list.html", {
+            "filter": articles,
+            "page_obj": paginate(request, articles.queryset, count_key="list:[]"),
+        })
+    if not articles.is_valid():
         return render(request, "articles/article_list.html", {"filter": articles, "page_obj": None}, status=400)
-    chosen = sorted((name, str(value)) for name, value in (articles.form.cleaned_data if articles.is_bound else {}).items()
-                    if value)
+    chosen = sorted((name, str(value)) for name, value in articles.form.cleaned_data.items() if value)
     return render(request, "articles/article_list.html", {
         "filter": articles,
         "page_obj": paginate(request, articles.qs, count_key=f"list:{chosen!r}"),
@@ -73,14 +84,15 @@ def article_detail(request, slug):
 @require_safe
 @cached_page
 def province_list(request):
-    return render(request, "articles/province_list.html", {"regions": cached_province_directory()})
+    return render(request, "articles/province_list.html", {"regions": _lazy_directory()})
 
 
-@require_safe
-@cached_page
-def province_detail(request, slug):
-    # The page needs the unit, its successors up to today's unit, its predecessors
-    # and every unit merged into it: all 87 units in one query answer them all.
+def _province_history(slug):
+    """The unit, today's unit, its predecessors and the succession map; None for an unknown slug.
+
+    The page needs the unit, its successors up to today's unit, its predecessors
+    and every unit merged into it: all 87 units in one query answer them all.
+    """
     units = list(Province.objects.all())  # by name, as the predecessors are listed
     by_pk = {unit.pk: unit for unit in units}
     for unit in units:
@@ -88,12 +100,28 @@ def province_detail(request, slug):
             unit.successor = by_pk[unit.successor_id]
     province = next((unit for unit in units if unit.slug == slug), None)
     if province is None:
-        raise Http404
-    articles = _public_list().for_province(province, successor_of={unit.pk: unit.successor_id for unit in units})
-    return render(request, "articles/province_detail.html", {
+        return None
+    return {
         "province": province,
         "today": province.today() if not province.is_current else None,
         "predecessors": [unit for unit in units if unit.successor_id == province.pk] if province.is_current else [],
+        "successor_of": {unit.pk: unit.successor_id for unit in units},
+    }
+
+
+@require_safe
+@cached_page
+def province_detail(request, slug):
+    # Kept per content version, like the directory: a province's change raises it.
+    history = versioned(f"province-history:{slug}", lambda: _province_history(slug))
+    if history is None:
+        raise Http404
+    province = history["province"]
+    articles = _public_list().for_province(province, successor_of=history["successor_of"])
+    return render(request, "articles/province_detail.html", {
+        "province": province,
+        "today": history["today"],
+        "predecessors": history["predecessors"],
         "page_obj": paginate(request, articles, count_key=f"province:{province.pk}"),
     })
 
@@ -132,7 +160,7 @@ def search(request):
     return render(request, "articles/search.html", {
         "results": results,
         "query": results.query,
-        "page_obj": paginate(request, results.articles, count_key=f"search:{results.terms!r}") if results else None,
+        "page_obj": paginate(request, results.articles) if results else None,
     })
 
 

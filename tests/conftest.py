@@ -24,10 +24,11 @@ def collected_static(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty page cache, as the database starts empty of articles."""
+    """Each test starts with empty caches, as the database starts empty of articles."""
     from django.conf import settings
 
     if settings.configured:
-        from django.core.cache import cache
+        from django.core.cache import caches
 
-        cache.clear()
+        for cache in caches.all():
+            cache.clear()

@@ -66,6 +66,7 @@ def test_unknown_values_make_the_filter_invalid(data):
 
 @pytest.mark.parametrize("query", [
     "province=atlantis", "date_after=abc", "date_before=2022-02-30", "organisation=%00", "topic=<script>",
+    "person=khong-co", "page=2&province=atlantis",
 ])
 def test_bad_filter_parameters_answer_400_with_the_form_and_its_error(client, query):
     response = client.get(f"/articles/?{query}")

@@ -50,7 +50,7 @@ QUERIES = {
     "organisation": 5,  # the organisation, count, articles, their provinces, next publication
     "person": 5,
     "topic": 5,
-    "search": 5,  # the newest 500 matches' ids, their count, the page ranked, their provinces, next publication
+    "search": 5,  # the newest 500 matches' ids, their ranking, the page's rows, their provinces, next publication
 }
 
 
@@ -124,5 +124,34 @@ def test_deeper_pages_add_at_most_the_seek_boundary(client, size, url):
     cache.clear()
     with CaptureQueriesContext(connection) as deeper:
         assert client.get(url).status_code == 200
-    # Lists in the public order seek (one more query); search pages by OFFSET over at most 500 ranked rows.
+    # Lists in the public order seek (one more query); a search page is a slice of its ranking (at most 500 ids).
     assert len(deeper) == len(first) + (0 if url.startswith("/search/") else 1)
+
+
+# A later request, the page cache off: counts, the province directory, the
+# rendered cards, the province <select> and the province's history are kept
+# per content version (articles.caching.versioned), so only the page's rows are read.
+WARM_QUERIES = {
+    "front page": 1,  # 12 articles
+    "article list": 1,  # articles
+    "province": 1,  # articles
+    "province list": 0,
+    "organisation": 2,  # the organisation, articles
+    "person": 2,
+    "topic": 2,
+    "search": 1,  # the page's rows (the ranking is kept)
+}
+
+
+@pytest.mark.parametrize("size", [5, 100])
+@pytest.mark.parametrize("page", sorted(WARM_QUERIES))
+def test_list_pages_read_only_their_rows_once_their_pieces_are_cached(client, django_assert_num_queries, monkeypatch,
+                                                                      size, page):
+    from articles import caching
+
+    monkeypatch.setattr(caching, "PAGE_TIMEOUT", 0)
+    url = page_urls(make_archive(size))[page]
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(WARM_QUERIES[page]):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -1,0 +1,129 @@
+"""Rendered pieces kept per content version (cards, the province <select>, the directory, the page's frame):
+what readers see changes at once when the content does, and stays escaped."""
+
+import pytest
+from django.core.cache import cache
+
+from articles import caching, publishing
+from articles.models import Article, Province
+from tests.factories import make_article, make_organisation
+from tests.test_roles import make_editor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(monkeypatch):
+    """As in production with PAGE_CACHE_SECONDS=0: every page renders, from whatever pieces are cached."""
+    monkeypatch.setattr(caching, "PAGE_TIMEOUT", 0)
+
+
+def list_urls(organisation):
+    return ["/", "/articles/", "/provinces/an-giang/", organisation.get_absolute_url(), "/search/?q=doi+thoai"]
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.fixture
+def listed():
+    organisation = make_organisation(slug="hoi-nong-dan")
+    article = make_article(title="Đối thoại với nông dân An Giang", provinces=["an-giang"])
+    article.organisations.add(organisation)
+    return article, organisation
+
+
+def test_an_edited_title_is_on_every_list_at_once(client, listed):
+    article, organisation = listed
+    for url in list_urls(organisation):
+        assert "nông dân An Giang" in html(client, url), url
+    article.title = "Đối thoại với nông dân Kiên Giang"
+    article.save()
+    for url in list_urls(organisation):
+        page = html(client, url)
+        assert "nông dân Kiên Giang" in page and "nông dân An Giang" not in page, url
+
+
+def test_a_published_article_is_on_the_lists_at_once(client, listed):
+    _, organisation = listed
+    for url in list_urls(organisation):
+        html(client, url)  # every piece of every list is now cached
+    draft = make_article(title="Đối thoại về giá lúa", status=Article.Status.DRAFT, provinces=["an-giang"])
+    draft.organisations.add(organisation)
+    assert "giá lúa" not in html(client, "/articles/")
+    publishing.publish(article=draft, user=make_editor())
+    for url in list_urls(organisation):
+        assert "về giá lúa" in html(client, url), url
+
+
+def test_a_retagged_article_shows_its_new_province_on_its_card(client, listed):
+    article, _ = listed
+    assert 'href="/provinces/an-giang/">An Giang</a>' in html(client, "/articles/")
+    article.provinces.set([Province.objects.get(slug="ha-noi")])
+    page = html(client, "/articles/")
+    assert 'href="/provinces/ha-noi/">Hà Nội</a>' in page
+    assert 'href="/provinces/an-giang/">An Giang</a>' not in page
+
+
+def test_a_renamed_province_shows_on_cards_in_the_filter_and_in_the_directory(client, listed):
+    for url in ("/", "/articles/", "/provinces/"):
+        html(client, url)
+    an_giang = Province.objects.get(slug="an-giang")
+    an_giang.name = "An Giang mới"
+    an_giang.save()
+    assert '<option value="an-giang">An Giang mới</option>' in html(client, "/articles/")
+    assert 'href="/provinces/an-giang/">An Giang mới</a>' in html(client, "/articles/")
+    assert 'href="/provinces/an-giang/">An Giang mới</a>' in html(client, "/")
+    assert 'href="/provinces/an-giang/">An Giang mới</a>' in html(client, "/provinces/")
+
+
+def test_a_page_of_cached_pieces_is_the_page_rendered_afresh(client, listed):
+    _, organisation = listed
+    make_article(title="Tin <script>alert('xss')</script> \"><img src=x onerror=alert(1)>",
+                 provinces=["kien-giang"])
+    for url in [*list_urls(organisation), "/search/?q=tin", "/provinces/", "/articles/?province=an-giang"]:
+        for language in ("vi", "en"):
+            client.cookies["django_language"] = language
+            cache.clear()
+            fresh = html(client, url)
+            from_pieces = html(client, url)
+            token = 'name="csrfmiddlewaretoken" value="'
+            assert from_pieces.split(token)[0] == fresh.split(token)[0], (url, language)
+            assert from_pieces.split(token)[1].split('"', 1)[1] == fresh.split(token)[1].split('"', 1)[1]
+            assert "<script>alert" not in from_pieces and "<img src=x" not in from_pieces
+
+
+def test_cards_and_frame_follow_the_language(client, listed):
+    make_article(title="Tin Kiên Giang cũ", provinces=["kien-giang"])
+    page = html(client, "/articles/")
+    assert "(cũ)" in page and "Tất cả bài viết" in page
+    client.cookies["django_language"] = "en"
+    page = html(client, "/articles/")
+    assert "(former)" in page and "All articles" in page and "Tất cả bài viết" not in page
+
+
+def test_an_unknown_province_in_the_address_is_answered_but_not_kept(client):
+    html(client, "/articles/")
+    kept = len(cache._cache)
+    for n in range(5):
+        assert client.get("/articles/", {"province": f"atlantis-{n}"}).status_code == 400
+    assert len(cache._cache) == kept
+
+
+def test_the_kept_empty_filter_form_never_shows_a_chosen_filter(client):
+    for _ in range(21):
+        make_article(provinces=["an-giang"])
+
+    def form(url):
+        page = html(client, url)
+        return page[page.index('<form class="filters"'):page.index("</form>", page.index('<form class="filters"'))]
+
+    assert 'href="/articles/"' not in form("/articles/")  # no "Clear filters" on the whole archive
+    assert 'href="/articles/"' in form("/articles/?page=2")
+    assert '<option value="an-giang" selected>' in form("/articles/?province=an-giang&date_after=2020-01-01")
+    assert 'value="2020-01-01"' in form("/articles/?province=an-giang&date_after=2020-01-01")
+    for url in ("/articles/", "/articles/?page=2"):
+        assert 'an-giang" selected>' not in form(url) and 'value="2020-01-01"' not in form(url)
