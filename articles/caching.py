@@ -28,7 +28,6 @@ what makes an uncached page cheap.
 """
 
 import hashlib
-import re
 import time
 
 from django.conf import settings
@@ -36,10 +35,8 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
-from django.utils.html import escape
 from django.utils.translation import get_language
 
 VERSION_KEY = "articles:cache-version"
@@ -48,10 +45,6 @@ PAGE_TIMEOUT = max(0, getattr(settings, "PAGE_CACHE_SECONDS", 60))
 #: bump makes it unreachable at once, so this only bounds memory.
 DATA_TIMEOUT = 3600
 
-# The language switcher posts to /i18n/setlang/, so every page holds a CSRF
-# token, and a token belongs to one visitor's cookie. The cache keeps the page
-# with the token blanked and fills in the visitor's own on the way out.
-_CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
 def current_version() -> int:
@@ -155,20 +148,14 @@ def _is_personal(request) -> bool:
     return request.method not in ("GET", "HEAD") or bool(user and user.is_authenticated)
 
 
-def _with_csrf(body: str, request) -> str:
-    if "csrfmiddlewaretoken" not in body:
-        return body
-    token = escape(get_token(request))
-    return _CSRF_VALUE.sub(lambda m: m.group(1) + token + m.group(2), body)
-
-
 def cached_page(view):
     """Serve a public view from the cache, with an ETag so browsers revalidate for a 304.
 
     Only 200 answers are stored; 404, 400 and redirects are computed each
-    time. The ETag is a hash of the page with the CSRF token blanked, so it
-    is the same for every visitor until the content changes;
-    ConditionalGetMiddleware answers If-None-Match with 304.
+    time, and so is a page that holds a CSRF token: a token belongs to one
+    visitor (public pages hold none; the language form submits with GET).
+    The ETag is a hash of the page, the same for every visitor until the
+    content changes; ConditionalGetMiddleware answers If-None-Match with 304.
     """
 
     def wrapper(request, *args, **kwargs):
@@ -188,9 +175,9 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if response.status_code != 200 or response.streaming:
+            if response.status_code != 200 or response.streaming or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
                 return response
-            body = _CSRF_VALUE.sub(r"\1\2", response.content.decode(response.charset))
+            body = response.content.decode(response.charset)
             entry = {
                 "body": body,
                 "content_type": response["Content-Type"],
@@ -200,7 +187,7 @@ def cached_page(view):
             timeout = page_timeout(version)
             if timeout:
                 cache.set(key, entry, timeout)
-        response = HttpResponse(_with_csrf(entry["body"], request), content_type=entry["content_type"])
+        response = HttpResponse(entry["body"], content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
         for header, value in entry["headers"].items():
             response[header] = value

@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
@@ -125,4 +126,22 @@ def test_a_reader_gets_no_cookie_and_the_same_cached_page_as_everyone(client):
 def test_bad_requests_and_404s_are_not_cached(client):
     assert client.get("/articles/?province=atlantis").status_code == 400
     assert client.get("/provinces/atlantis/").status_code == 404
+    assert not cached_pages()
+
+
+def test_a_page_holding_a_csrf_token_is_never_stored(rf):
+    # One visitor's token served to the next would break that visitor's form.
+    from django.contrib.auth.models import AnonymousUser
+    from django.middleware.csrf import get_token
+
+    @caching.cached_page
+    def form_page(request):
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    bodies = []
+    for _ in range(2):
+        request = rf.get("/form/")
+        request.user = AnonymousUser()
+        bodies.append(form_page(request).content)
+    assert bodies[0] != bodies[1]
     assert not cached_pages()
