@@ -37,11 +37,11 @@ class ArticleQuerySet(models.QuerySet):
             "lead_image_height", "lead_image_caption", "status", "source_name", "byline",
         ).prefetch_related(card_provinces())
 
-    def for_cards(self):
-        """The columns an article card (includes/card.html) shows. Not its provinces:
-        articles.cards reads them for the cards it has to render, so a page whose
-        cards are all cached skips that query."""
-        return self.only("id", "title", "slug", "lead", "published_at")
+    def for_cards(self, *also):
+        """The columns an article card (includes/card.html) shows, and `also`. Not its
+        provinces: articles.cards reads them for the cards it has to render, so a page
+        whose cards are all cached skips that query."""
+        return self.only("id", "title", "slug", "lead", "published_at", *also)
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")

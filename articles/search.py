@@ -130,8 +130,8 @@ def search(query: str) -> SearchResults:
     # so it is kept per content version, like a list's count: ranking reads every
     # candidate's document and is most of a search's SQL.
     ids, approximate, recent_only = versioned(f"search:{terms!r}", lambda: _ranked(public, terms))
-    # The card shows an excerpt around the match, which may be in the body: load it, but not search_text.
-    rows = public.for_cards().defer(None).defer("search_text")
+    # The card shows an excerpt around the match, which may be in the body.
+    rows = public.for_cards("body")
     return SearchResults(query, terms, RankedArticles(ids, rows), approximate, recent_only)
 
 

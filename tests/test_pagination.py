@@ -66,3 +66,13 @@ def test_count_expires_when_a_scheduled_article_goes_live(archive):
     make_article(status=Article.Status.SCHEDULED, published_at=timezone.now() + timedelta(seconds=20))
     version = caching.current_version()
     assert 18 <= caching._timeout_before_next_publication(version, caching.DATA_TIMEOUT) <= 20
+
+
+@pytest.mark.parametrize("per_page", [20, 7])
+def test_kept_boundaries_page_like_offset_and_move_when_an_article_is_published(archive, per_page):
+    articles = Article.objects.published().newest_first()
+    kept = ArchivePaginator(articles, per_page, count_key="all")
+    assert pages(kept) == pages(ArchivePaginator(articles, per_page, count_key="all"))  # the second time, kept
+    assert pages(kept) == pages(Paginator(articles, per_page))
+    make_article(published_at=timezone.now())  # a save raises the content version
+    assert pages(ArchivePaginator(articles, per_page, count_key="all")) == pages(Paginator(articles, per_page))

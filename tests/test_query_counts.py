@@ -155,3 +155,15 @@ def test_list_pages_read_only_their_rows_once_their_pieces_are_cached(client, dj
     with django_assert_num_queries(WARM_QUERIES[page]):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/articles/?page=3", "/provinces/an-giang/?page=2"])
+def test_a_deep_page_reads_only_its_rows_once_its_boundary_is_kept(client, django_assert_num_queries, monkeypatch,
+                                                                   url):
+    from articles import caching
+
+    monkeypatch.setattr(caching, "PAGE_TIMEOUT", 0)
+    make_archive(100)
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
