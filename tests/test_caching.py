@@ -5,7 +5,9 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test import Client
 from django.utils import timezone
 
@@ -131,9 +133,6 @@ def test_bad_requests_and_404s_are_not_cached(client):
 
 def test_a_page_holding_a_csrf_token_is_never_stored(rf):
     # One visitor's token served to the next would break that visitor's form.
-    from django.contrib.auth.models import AnonymousUser
-    from django.middleware.csrf import get_token
-
     @caching.cached_page
     def form_page(request):
         return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
