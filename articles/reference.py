@@ -14,3 +14,24 @@ REFERENCE_FIXTURES = [
 #: Loaded after REFERENCE_FIXTURES.
 SEED_FIXTURE = str(FIXTURE_DIR / "seed" / "articles.json")
 SEED_FIXTURES: list[str] = [SEED_FIXTURE]
+
+
+def setup_problem(using: str = "default") -> str | None:
+    """Why this database cannot tag articles yet, as a reader of a command's error should be told; None if it can.
+
+    Tagging finds provinces, districts and organisations in the database.
+    Without the tables a command would end in a traceback; without the rows
+    it would tag nothing and say nothing, which is worse.
+    """
+    from django.db import connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    from articles.models import Province
+
+    connection = connections[using]
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return "The database is not up to date: run `manage.py migrate` first."
+    if not Province.objects.using(using).exists():
+        return "The database has no provinces: run `manage.py load_reference_data` first."
+    return None

@@ -3,12 +3,16 @@
 import importlib.util
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, SourceText
+from articles.models import Article, District, Organisation, Province, SourceText
 from articles.seeding import SOURCES_DIR
 from tests.sources import (  # noqa: F401  (fresh_gazetteer is an autouse fixture)
     SEED_DATED,
@@ -99,6 +103,28 @@ def test_a_missing_path_is_an_error(tmp_path):
 def test_an_empty_folder_is_an_error(tmp_path):
     _, _, failure = run_failing(tmp_path)
     assert "No source texts" in failure
+
+
+def test_without_the_reference_data_the_import_says_what_to_run_and_writes_nothing(folder):
+    Organisation.objects.all().delete()
+    District.objects.all().delete()
+    while Province.objects.exists():  # former units first: each protects the unit it merged into
+        Province.objects.exclude(pk__in=Province.objects.filter(successor__isnull=False).values("successor")).delete()
+
+    for args in (["--dry-run", "--json", folder], [folder]):
+        out, _, failure = run_failing(*args)
+        assert "load_reference_data" in failure
+        assert out == ""
+    assert not Article.objects.exists()
+
+
+def test_on_a_database_never_migrated_the_import_says_so_instead_of_a_traceback(folder, tmp_path):
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"}
+    command = [sys.executable, "manage.py", "import_articles", "--dry-run", "--json", str(folder)]
+    finished = subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 1
+    assert "run `manage.py migrate` first" in finished.stderr
+    assert "Traceback" not in finished.stderr
 
 
 def test_dry_run_json_prints_one_object_keyed_by_file_name_and_writes_nothing(folder):

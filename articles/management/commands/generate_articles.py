@@ -7,7 +7,7 @@ texts and marked with the source "baomoi.example".
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.generation import generate_articles
-from articles.models import Province
+from articles.reference import setup_problem
 
 
 class Command(BaseCommand):
@@ -20,8 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, count, seed, **options):
         if count < 1:
             raise CommandError("count must be a positive number")
-        if not Province.objects.exists():
-            raise CommandError("No provinces: run `manage.py load_reference_data` first.")
+        if problem := setup_problem():
+            raise CommandError(problem)
         result = generate_articles(count, seed=seed)
         self.stdout.write(self.style.SUCCESS(
             f"{result.articles} articles and {result.quotes} quotes in {result.seconds:.1f} s "

@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.importing import PARALLEL_FROM, Importer, Outcome, default_jobs, source_files
+from articles.reference import setup_problem
 
 #: Below this many files a progress bar is more noise than help.
 PROGRESS_FROM = 5
@@ -54,6 +55,8 @@ class Command(BaseCommand):
         files = source_files(paths)
         if not files:
             raise CommandError("No source texts found in " + ", ".join(paths))
+        if problem := setup_problem():
+            raise CommandError(problem)
         importer = Importer(publish=publish, update=update, dry_run=dry_run)
         show_bar = len(files) > PROGRESS_FROM and (progress or sys.stderr.isatty()) and not as_json
         results = tqdm(importer.import_paths(files, jobs=jobs or default_jobs(len(files))), total=len(files),
