@@ -40,6 +40,24 @@ def test_title_dateline_lead_heading_caption_and_source():
     ]
 
 
+@pytest.mark.parametrize("dateline", ["15/10/2020 | 16:21", "16:21 | 15/10/2020"])
+def test_a_dateline_with_a_bar_is_the_time_not_a_breadcrumb(dateline):
+    for text in (f"Tiêu đề bài\n\n{dateline}\n\nĐoạn một.", f"{dateline}\n\nTiêu đề bài\n\nĐoạn một."):
+        article = parse(text)
+        assert article.title == "Tiêu đề bài"
+        assert local_iso(article.published_at) == "2020-10-15T16:21"
+        assert article.boilerplate_removed == []
+
+
+def test_after_the_merger_a_former_province_is_tagged_as_its_successor_when_the_dateline_has_a_bar():
+    article = parse(
+        "Đồng Nai: Khánh thành cầu mới\n\n20/09/2025 | 08:30\n\n"
+        "Ngày 19/9, UBND tỉnh Đồng Nai khánh thành cầu trên địa bàn tỉnh Bình Phước cũ."
+    )
+    assert local_iso(article.published_at) == "2025-09-20T08:30"
+    assert [p.name for p in article.provinces] == ["Đồng Nai"]
+
+
 def test_long_opening_paragraph_is_no_lead():
     article = parse(f"Tiêu đề bài viết\n\n{LONG} {LONG}\n\nĐoạn hai.")
     assert article.lead is None

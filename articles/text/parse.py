@@ -95,8 +95,10 @@ def _is_furniture(line: str) -> bool:
         return False  # furniture is a few words; a sentence is story
     if _key(line) in FURNITURE:
         return True
-    # "Trang chủ > Thời sự > Chính trị": short segments joined by arrows.
-    return bool(_BREADCRUMB.match(line)) and any(mark in line for mark in (">", "»", "›", " / ", " | "))
+    # "Trang chủ > Thời sự > Chính trị": short segments joined by arrows; but not
+    # "15/10/2020 | 16:21", a dateline, which is the article's time.
+    return (bool(_BREADCRUMB.match(line)) and any(mark in line for mark in (">", "»", "›", " / ", " | "))
+            and parse_dateline(line) is None)
 
 
 def _is_headline(line: str) -> bool:
