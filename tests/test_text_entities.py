@@ -87,6 +87,17 @@ def test_places_with_lists_and_lower_units():
                             "quận 1"]
 
 
+def test_a_unit_word_opening_a_sentence_keeps_its_first_syllable():
+    found = tag("Thị xã Quảng Trị và Thị trấn Gio Linh được biểu dương.", published_at=at(2024))
+    assert found.places == ["thị xã Quảng Trị", "thị trấn Gio Linh"]
+    assert [p.name for p in found.provinces] == ["Quảng Trị"]
+
+
+def test_the_countryside_is_no_hamlet():
+    found = tag("Giám đốc Sở Nông nghiệp và Phát triển nông thôn Nghệ An; thôn Xuân Hồi.")
+    assert found.places == ["thôn Xuân Hồi"]
+
+
 def test_place_name_stops_before_a_person():
     found = tag("Chủ tịch UBND xã Xuân Hòa Nguyễn Văn Dũng cho biết.")
     assert found.places == ["xã Xuân Hòa"]
@@ -102,6 +113,13 @@ def test_organisations_expanded_with_the_province_of_the_article():
         "Ban Thường vụ Tỉnh ủy Thanh Hóa", "Đảng bộ tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa",
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa",
     ]
+
+
+def test_a_provincial_body_followed_by_its_holder_is_the_body_of_the_article_province():
+    found = tag("Tỉnh ủy Quảng Trị họp. Theo Chủ tịch UBND tỉnh Võ Văn Hưng, kinh tế tăng trưởng.",
+                published_at=at(2024))
+    assert found.organisations == ["Tỉnh ủy Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Trị"]
+    assert [p.name for p in found.provinces] == ["Quảng Trị"]
 
 
 def test_bare_city_committee_takes_the_city_named_after_it():

@@ -58,6 +58,14 @@ def test_indirect_after_theo_runs_to_the_end_of_the_paragraph():
     )]
 
 
+def test_a_name_after_tinh_is_the_speaker_when_it_is_no_province():
+    found = quotes("Theo Chủ tịch UBND tỉnh Võ Văn Hưng, tăng trưởng quý I ước đạt 6,5%.")
+    assert found == [("indirect", "tăng trưởng quý I ước đạt 6,5%", "Võ Văn Hưng", "Chủ tịch UBND tỉnh")]
+    # A province after "tỉnh" stays a place, and the name after it the speaker.
+    found = quotes("Theo Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng, tăng trưởng khá.")
+    assert found == [("indirect", "tăng trưởng khá", "Võ Văn Hưng", "Chủ tịch UBND tỉnh Quảng Trị")]
+
+
 def test_indirect_after_a_speech_verb_and_short_name_resolves():
     found = quotes(
         "Ông Nguyễn Văn Lộc, Chủ tịch UBND xã Quảng Thành, cho biết: “Xã đã về đích nông thôn mới”.",

@@ -41,8 +41,8 @@ _TOKEN = re.compile(r"[^\s-]+")
 #: Unit words before a name, as written; upper-case forms are the abbreviations.
 _UNIT_BEFORE = re.compile(
     r"(?:^|(?<=[\s(,;:]))(?P<unit>tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|T\.P\.?|Tp\.?"
-    r"|huyện|quận|thị xã|TX\.|xã|phường"
-    r"|thị trấn|đặc khu|thôn|bản|ấp)\s*$"
+    r"|huyện|quận|[tT]hị xã|TX\.|xã|phường"
+    r"|[tT]hị trấn|[đĐ]ặc khu|thôn|bản|ấp)\s*$"
 )
 #: How each unit word of _UNIT_BEFORE ends: a run with none of these before it has no unit word.
 _UNIT_ENDINGS = ("tỉnh", "Tỉnh", "phố", "TP.", "TP", "T.P.", "T.P", "Tp.", "Tp", "huyện", "quận", "TX.", "xã",
@@ -51,8 +51,12 @@ _CAPITAL_UNIT = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Quận": "quận", "
 _CAPITAL_UNITS = tuple(_CAPITAL_UNIT)
 _DISTRICT_LEVEL = {"huyện": "huyen", "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho"}
 _LOWER_LEVEL = frozenset({"xã", "phường", "thị trấn", "đặc khu", "thôn", "bản", "ấp"})
-#: "văn bản Hướng dẫn", "phiên bản …": "bản" as a word, not a village.
-_NOT_VILLAGE = re.compile(r"(?:văn|phiên|kịch|dự thảo|phác|mẫu|nguyên|tờ|bức|bài)\s+bản\s*$", re.IGNORECASE)
+#: "văn bản Hướng dẫn", "phiên bản …": "bản" as a word, not a village; "Phát triển nông thôn
+#: Nghệ An": "thôn" in "nông thôn" (the countryside), not a hamlet.
+_NOT_A_UNIT = {
+    "bản": re.compile(r"(?:văn|phiên|kịch|dự thảo|phác|mẫu|nguyên|tờ|bức|bài)\s+bản\s*$", re.IGNORECASE),
+    "thôn": re.compile(r"nông\s+thôn\s*$", re.IGNORECASE),
+}
 _LIST_BEFORE = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+$")
 #: "quận 1", "phường 3": numbered units, which no capitalised run finds.
 _NUMBERED = re.compile(r"(?<![\w])(?P<unit>quận|phường) (?P<name>\d{1,2})(?![\w])")
@@ -277,7 +281,7 @@ class Tagger:
                 continue
             tokens = _TOKEN.findall(words)
             unit = _LEVEL.get(unit_match.group("unit").lower()) if unit_match else None
-            if unit == "bản" and _NOT_VILLAGE.search(text, max(0, start - 20), start):
+            if unit in _NOT_A_UNIT and _NOT_A_UNIT[unit].search(text, max(0, start - 20), start):
                 unit = None
             if unit is None and tokens[0] in _CAPITAL_UNIT and len(tokens) > 1:
                 # "Tỉnh Thanh Hóa có …" at the start of a sentence.
@@ -414,14 +418,17 @@ class Tagger:
             # "Tỉnh ủy tỉnh X" is not written; "Huyện ủy huyện X" sometimes is.
             name = name if _LEVEL.get(groups["level"].lower()) == level else None
         if name:
-            name = self._locality_name(name, level)
-            if name is None:
+            located = self._locality_name(name, level)
+            if located:
+                name, found_level = located
+                level = level or found_level
+                if level is None:
+                    return None
+                return org.body_name(kind, level, name)
+            if level != "tỉnh" or name.split(" ", 1)[0] not in SURNAMES:
                 return None
-            name, found_level = name
-            level = level or found_level
-            if level is None:
-                return None
-            return org.body_name(kind, level, name)
+            # "Chủ tịch UBND tỉnh Võ Văn Hưng": no province is named after a person, so
+            # this is the holder of an office of the province the article is about.
         if groups["all_levels"] or (level is None and kind in (org.FRONT, org.PARTY_BODY)):
             # "MTTQ các cấp", a bare "MTTQ" or "Đảng bộ": the province the article is about,
             # or one named right after ("Đảng bộ và nhân dân tỉnh An Giang").

@@ -196,6 +196,20 @@ class NameSplitter:
                     return True
         return False
 
+    def _names_unit(self, words: list[str], keys: list[str], i: int) -> bool:
+        """Whether words[i:] stand after a unit word as its name: "xã Lê Lợi", "TP. Hồ Chí Minh".
+
+        After "tỉnh" only a province can stand, and none is named after a
+        person: a name there that is no place is the person holding an office
+        of the province the article is about ("Chủ tịch UBND tỉnh Võ Văn Hưng").
+        """
+        unit = words[i - 1].lower() if i else ""
+        if unit not in _UNIT_WORDS:
+            return False
+        if unit != "tỉnh":
+            return True
+        return any(" ".join(keys[i:k]) in self._places for k in range(i + 2, len(keys) + 1))
+
     def split(self, segment: str) -> tuple[str, str] | None:
         """(what precedes the name, the name) when segment ends with a full name."""
         words = segment.strip(" ,").split()
@@ -204,15 +218,14 @@ class NameSplitter:
             start -= 1
         if start == len(words):
             return None
-        candidates = [
-            i for i in range(start, len(words) - 1)
-            if words[i] in SURNAMES and len(words) - i <= 4
-            and not (i > 0 and words[i - 1].lower() in _UNIT_WORDS)
-        ]
+        candidates = [i for i in range(start, len(words) - 1) if words[i] in SURNAMES and len(words) - i <= 4]
         if not candidates:
             return None
         # Keys of the capitalised words only: _inside_place() looks no further back.
         keys = [""] * start + [_word_key(w) for w in words[start:]]
+        candidates = [i for i in candidates if not self._names_unit(words, keys, i)]
+        if not candidates:
+            return None
         chosen = next((i for i in candidates if not self._inside_place(keys, start, i)), None)
         if chosen is None:
             # A name that is also a place ("Chủ tịch Hồ Chí Minh") is still the person
