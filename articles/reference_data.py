@@ -45,6 +45,14 @@ REGIONS = {
     Region.MEKONG_DELTA: ["Cần Thơ", "Vĩnh Long", "Đồng Tháp", "An Giang", "Cà Mau"],
 }
 
+#: How the press abbreviates a few units, as the tagger should find them: "TP.HCM" is
+#: "TP." and "HCM". Editors add more in the admin (Province.aliases); these ship
+#: because nearly every southern paper writes them.
+PROVINCE_ALIASES = {
+    "Hồ Chí Minh": ["HCM", "TPHCM"],
+    "Bà Rịa - Vũng Tàu": ["BR-VT"],
+}
+
 _DISTRICT_KINDS = {"Huyện": "huyen", "Quận": "quan", "Thị xã": "thi_xa", "Thành phố": "thanh_pho"}
 _PROVINCE_PREFIX = re.compile(r"^(Tỉnh|Thành phố)\s+")
 
@@ -141,7 +149,7 @@ def _province_record(unit: Unit) -> dict:
             "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
             "valid_to": unit.valid_to.isoformat() if unit.valid_to else None,
             "successor": [unit.successor.slug] if unit.successor else None,
-            "aliases": [],
+            "aliases": PROVINCE_ALIASES.get(unit.name, []),
         },
     }
 

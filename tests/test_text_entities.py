@@ -41,6 +41,15 @@ def test_city_of_ho_chi_minh_but_not_the_man_or_his_museum():
         "Hồ Chí Minh", "Cần Thơ"]
 
 
+def test_the_press_abbreviations_of_ho_chi_minh_city_are_the_city_and_its_bodies():
+    found = tag("UBND TP.HCM và Thành đoàn TPHCM ra quân tại quận 1; Tp. HCM có 22 quận, huyện.",
+                published_at=at(2023))
+    assert [p.name for p in found.provinces] == ["Hồ Chí Minh"]
+    assert found.organisations == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    assert found.places == ["quận 1"]  # the city is a province, no place inside one
+    assert provinces("Tỉnh BR-VT đón 2 triệu lượt khách.", published_at=at(2024)) == ["Bà Rịa - Vũng Tàu"]
+
+
 def test_district_implies_its_province():
     found = tag("Lãnh đạo huyện Như Xuân xuống cơ sở.", published_at=at(2022))
     assert [p.name for p in found.provinces] == ["Thanh Hóa"]

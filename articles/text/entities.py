@@ -453,7 +453,8 @@ class Tagger:
             size, entries = self._longest_province(tokens, 0)
             if entries and (level != "thành phố" or any(e.kind == "thanh_pho" for e in entries)):
                 entry = entries[0]
-                return " ".join(tokens[:size]), level or _PROVINCE_LEVEL[entry.kind]
+                # The unit's name, not the text's spelling: "UBND TP.HCM" is Hồ Chí Minh's.
+                return entry.name, level or _PROVINCE_LEVEL[entry.kind]
         district_kind = _DISTRICT_LEVEL.get(level) if level else None
         if level is None or district_kind:
             size, districts = self._longest_district(tokens, district_kind or "")
