@@ -75,6 +75,32 @@ def test_indirect_after_a_speech_verb_and_short_name_resolves():
                         "Chủ tịch UBND xã Quảng Thành")
 
 
+def test_a_short_name_resolves_to_someone_named_in_passing_before():
+    found = quotes(
+        "Chiều 19/12, tại huyện Sóc Sơn, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã đối thoại với nông dân.",
+        "Tại buổi đối thoại, ông Chung khẳng định: “Thành phố luôn đồng hành cùng nông dân”.",
+    )
+    assert found == [("direct", "Thành phố luôn đồng hành cùng nông dân", "Nguyễn Đức Chung",
+                      "Chủ tịch UBND TP Hà Nội")]
+
+
+def test_a_short_name_resolves_to_someone_introduced_with_an_office_after_the_name():
+    found = quotes("Ông Nguyễn Văn Tám, người dân xã Minh Phú, huyện Sóc Sơn, kiến nghị tháo gỡ khó khăn. "
+                   "“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.")
+    assert found == [("direct", "Chúng tôi mong được cấp giấy chứng nhận sớm", "Nguyễn Văn Tám",
+                      "người dân xã Minh Phú, huyện Sóc Sơn")]
+
+
+def test_a_short_name_of_nobody_named_is_no_speaker():
+    assert quotes("“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.") == []
+
+
+def test_indirect_after_cho_rang_without_a_comma():
+    found = quotes("Bà Nguyễn Thị Lệ, Phó Bí thư Thành ủy, Chủ tịch HĐND TP.HCM cho rằng phong trào đã lan tỏa.")
+    assert found == [("indirect", "phong trào đã lan tỏa", "Nguyễn Thị Lệ",
+                      "Phó Bí thư Thành ủy, Chủ tịch HĐND TP.HCM")]
+
+
 def test_words_of_a_body_are_not_quotes():
     assert quotes("Theo Sở Y tế, số ca mắc giảm mạnh.", "Sở Y tế khuyến cáo: “Người dân cần tiêm”.") == []
 

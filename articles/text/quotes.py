@@ -113,17 +113,18 @@ def _verb_before(text: str, end: int) -> int | None:
 
 def _speech_verbs(text: str) -> list[_Verb]:
     """Speech verbs followed by a colon, a comma or "rằng" and more words: where reported speech may start."""
-    ends = [m.start() for m in _AFTER_VERB.finditer(text)]
+    # (where a verb would end, where the reported words would begin)
+    ends = [(m.start(), m.end()) for m in _AFTER_VERB.finditer(text)]
     at = text.find(" rằng ")
     while at >= 0:
-        ends.append(at)
+        ends.append((at, at + 6))  # "nói rằng …"
+        ends.append((at + 5, at + 6))  # "cho rằng …": the verb holds "rằng"
         at = text.find(" rằng ", at + 1)
     verbs = []
-    for end in sorted(ends):
+    for end, after in sorted(ends):
         start = _verb_before(text, end)
-        if start is None:
+        if start is None or (verbs and verbs[-1].start == start):
             continue
-        after = end + 6 if text.startswith(" rằng ", end) else end + 1
         while after < len(text) and text[after] == " ":
             after += 1
         if after < len(text):
@@ -290,7 +291,7 @@ class QuoteFinder:
 
     # --- attribution
 
-    def speaker(self, segment: str, known: dict[str, Speaker], mentions_ho: bool) -> Speaker | None:
+    def speaker(self, segment: str, known: "_Known", mentions_ho: bool) -> Speaker | None:
         """The person an attribution names, or None for a body, a document or nobody."""
         segment = fold_spaces(segment).strip(" ,")
         if not segment:
@@ -324,27 +325,54 @@ class QuoteFinder:
         # "ông Lộc": a short form of someone named before.
         words = segment.split()
         if len(words) >= 2 and words[-2].lower() in HONORIFICS and _is_capitalised(words[-1]):
-            for full, speaker in known.items():
-                if full.endswith(" " + words[-1]):
-                    return speaker
+            return known.by_given_name(words[-1])
+        return None
+
+    def introduced(self, paragraph: str, given: str) -> Speaker | None:
+        """The first person of paragraph whose full name ends with given, with the office attached to it.
+
+        "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã …" and "Ông Nguyễn Văn Tám,
+        người dân xã Minh Phú, kiến nghị …": named in passing, then quoted as
+        "ông Chung", "ông Tám".
+        """
+        if given not in paragraph:
+            return None
+        for run in _CAPITALISED_RUN.finditer(paragraph):
+            words = run.group().split()
+            if given not in words[1:]:
+                continue
+            last = words.index(given, 1)
+            first = next((i for i in range(max(0, last - 3), last) if words[i] in SURNAMES), None)
+            if first is None:
+                continue
+            name = " ".join(words[first:last + 1])
+            name_end = run.start() + run.group().index(name) + len(name)
+            starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paragraph)
+                            if not self._abbreviation(paragraph, m.start())]
+            sentence = paragraph[self._sentence_start(starts, name_end):name_end]
+            split = self.names.split(sentence)
+            if split and split[1] == name and split[0] and (title := title_before(split[0])):
+                return Speaker(name, title)
+            return Speaker(name, _apposition(paragraph[name_end:]))
         return None
 
     # --- the paragraphs
 
     def find(self, paragraphs: list[str]) -> list[ParsedQuote]:
         quotes: list[ParsedQuote] = []
-        known: dict[str, Speaker] = {}
+        known = _Known(self)
         mentions_ho = False
         for paragraph in paragraphs:
             mentions_ho = mentions_ho or any(alias in paragraph for alias in _HO_ALIASES)
+            known.paragraphs.append(paragraph)
             for quote in self._paragraph(paragraph, known, mentions_ho):
                 quote.position = len(quotes)
                 quotes.append(quote)
-                if quote.speaker and quote.speaker not in known:
-                    known[quote.speaker] = Speaker(quote.speaker, quote.speaker_title)
+                if quote.speaker and quote.speaker not in known.speakers:
+                    known.speakers[quote.speaker] = Speaker(quote.speaker, quote.speaker_title)
         return quotes
 
-    def _paragraph(self, text: str, known: dict[str, Speaker], mentions_ho: bool) -> list[ParsedQuote]:
+    def _paragraph(self, text: str, known: "_Known", mentions_ho: bool) -> list[ParsedQuote]:
         has_person = _names_someone(text)
         has_marks = _ANY_QUOTE.search(text) is not None
         if not has_person and not has_marks:
@@ -460,6 +488,42 @@ class QuoteFinder:
                 speaker, rest = Speaker(speaker.name, fold_spaces(office)), tail
             return _indirect_quote(rest, speaker)
         return None
+
+
+class _Known:
+    """Who an article has named up to the paragraph being read, for "ông Lộc" to be resolved."""
+
+    def __init__(self, finder: QuoteFinder):
+        self.finder = finder
+        self.speakers: dict[str, Speaker] = {}  # full name -> as first quoted
+        self.paragraphs: list[str] = []  # read so far, the current one last
+
+    def by_given_name(self, given: str) -> Speaker | None:
+        """Someone quoted before whose name ends with given; else someone named before, as introduced."""
+        for full, speaker in self.speakers.items():
+            if full.endswith(" " + given):
+                return speaker
+        for paragraph in self.paragraphs:
+            speaker = self.finder.introduced(paragraph, given)
+            if speaker:
+                return speaker
+        return None
+
+
+def _apposition(after_name: str) -> str | None:
+    """The office set off by commas after a name: ", người dân xã Minh Phú, huyện Sóc Sơn, kiến nghị …".
+
+    The clause's last comma-separated part is what the person did, not what
+    they are; the office must begin as one (_title_position).
+    """
+    if not after_name.startswith(","):
+        return None
+    end = _CLOSING.search(after_name).start()
+    parts = [part.strip() for part in after_name[1:end].split(",")]
+    office = parts[:-1]
+    if not office or _title_position(office[0]) != 0 or any(part.count(" ") > 9 for part in office):
+        return None
+    return fold_spaces(", ".join(office))
 
 
 def _indirect_quote(rest: str, speaker: Speaker) -> ParsedQuote | None:
