@@ -101,6 +101,16 @@ def test_indirect_after_cho_rang_without_a_comma():
                       "Phó Bí thư Thành ủy, Chủ tịch HĐND TP.HCM")]
 
 
+@pytest.mark.parametrize(("paragraph", "title"), [
+    ("“Ngôi nhà mới giúp gia đình tôi yên tâm làm ăn” - bà H’Linh Niê, người dân buôn Ako Dhông, chia sẻ.",
+     "người dân buôn Ako Dhông"),
+    ("Người dân buôn Ako Dhông, bà H’Linh Niê chia sẻ: “Ngôi nhà mới giúp gia đình tôi yên tâm làm ăn”.",
+     "Người dân buôn Ako Dhông"),
+])
+def test_names_of_the_central_highlands_after_a_courtesy_word_are_speakers(paragraph, title):
+    assert quotes(paragraph) == [("direct", "Ngôi nhà mới giúp gia đình tôi yên tâm làm ăn", "H’Linh Niê", title)]
+
+
 def test_words_of_a_body_are_not_quotes():
     assert quotes("Theo Sở Y tế, số ca mắc giảm mạnh.", "Sở Y tế khuyến cáo: “Người dân cần tiêm”.") == []
 

@@ -164,7 +164,24 @@ class Speaker:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.replace("-", "").isalpha()
+    # Apostrophes belong to names of the Central Highlands: "H’Linh Niê".
+    return word[:1].isupper() and word.replace("-", "").replace("’", "").replace("'", "").isalpha()
+
+
+#: A courtesy word and two to four capitalised words ending a text: "bà H’Linh Niê", "ông Y Khu Niê".
+#: Names of the ethnic minorities do not start with a Kinh surname (SURNAMES), so after a
+#: courtesy word any capitalised name is taken as one.
+_NAME_AFTER_HONORIFIC = re.compile(
+    r"(?:^|(?<=\s))(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị)\s+(?P<name>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){1,3})$"
+)
+
+
+def _honorific_name(text: str) -> tuple[str, str] | None:
+    """(what precedes, the name) when text ends with a courtesy word and a capitalised name."""
+    match = _NAME_AFTER_HONORIFIC.search(text)
+    if not match or not all(_is_capitalised(word) for word in match.group("name").split()):
+        return None
+    return text[:match.start()], match.group("name")
 
 
 _HONORIFIC_FIRST = re.compile(r"^(?:" + "|".join(HONORIFICS) + r")(?:\s+|$)", re.IGNORECASE)
@@ -311,6 +328,10 @@ class QuoteFinder:
             if name == HO_CHI_MINH:
                 return Speaker(HO_CHI_MINH, HO_CHI_MINH_TITLE)
             return Speaker(name, title_before(before) if before else None)
+        named = _honorific_name(segment)
+        if named:
+            before, name = named
+            return Speaker(name, title_before(before) if before.strip(" ,") else None)
         # "Ông Nguyễn Văn A, người dân thôn Xuân Hồi": the name first, then what he is.
         chunks = segment.split(",")
         for index, chunk in enumerate(chunks):
@@ -318,7 +339,7 @@ class QuoteFinder:
                 # Over eight words (the segment is folded): even without an honorific at
                 # each end (two words each) it is more than a four-word name.
                 continue
-            named = self.names.split(_strip_honorific(chunk))
+            named = self.names.split(_strip_honorific(chunk)) or _honorific_name(chunk.strip())
             if named and not named[0]:
                 office = fold_spaces(",".join(chunks[index + 1:])).strip(" ,")
                 return Speaker(named[1], office or None)
