@@ -51,6 +51,8 @@ REGIONS = {
 PROVINCE_ALIASES = {
     "Hồ Chí Minh": ["HCM", "TPHCM"],
     "Bà Rịa - Vũng Tàu": ["BR-VT"],
+    "Đắk Lắk": ["Đăk Lăk", "Đắc Lắc"],
+    "Đắk Nông": ["Đăk Nông", "Đắc Nông"],
 }
 
 _DISTRICT_KINDS = {"Huyện": "huyen", "Quận": "quan", "Thị xã": "thi_xa", "Thành phố": "thanh_pho"}

@@ -50,6 +50,11 @@ def test_the_press_abbreviations_of_ho_chi_minh_city_are_the_city_and_its_bodies
     assert provinces("Tỉnh BR-VT đón 2 triệu lượt khách.", published_at=at(2024)) == ["Bà Rịa - Vũng Tàu"]
 
 
+def test_dak_lak_spelled_without_its_tone_marks():
+    assert provinces("Tỉnh Đăk Lăk và tỉnh Đăk Nông ký kết hợp tác.", published_at=at(2021)) == [
+        "Đắk Lắk", "Đắk Nông"]
+
+
 def test_district_implies_its_province():
     found = tag("Lãnh đạo huyện Như Xuân xuống cơ sở.", published_at=at(2022))
     assert [p.name for p in found.provinces] == ["Thanh Hóa"]

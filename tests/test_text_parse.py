@@ -82,6 +82,13 @@ def test_photo_credit_makes_a_caption():
     assert article.source_name is None  # a photo credit is no byline
 
 
+@pytest.mark.parametrize("line", ["Ảnh minh họa", "(Ảnh minh hoạ)"])
+def test_an_illustration_placeholder_is_a_caption_not_a_heading(line):
+    article = parse(f"Tiêu đề\n\nĐoạn một.\n\n{line}\n\nĐoạn hai.")
+    assert article.captions == [line]
+    assert article.headings == []
+
+
 def test_furniture_is_removed_and_reported_in_order():
     article = parse(
         "Trang chủ > Thời sự > Chính trị\n"

@@ -61,7 +61,7 @@ _BYLINE_LABEL = re.compile(
 )
 _BARE_BYLINE = re.compile(r"^(?:PV|P\.V\.?|PV\.|CTV|Phóng viên|Nhóm PV|Nhóm phóng viên|BTV)$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
-_PHOTO_CREDIT = re.compile(r"[Ảả]nh(?:\s+minh\s+(?:họa|hoạ))?\s*[:)]")
+_PHOTO_CREDIT = re.compile(r"[Ảả]nh(?:\s+minh\s+(?:họa|hoạ))?\s*[:)]|^[(\[]?[Ảả]nh minh (?:họa|hoạ)[)\]]?$")
 _TERMINAL = tuple(".:;,…")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _LINE_END = re.compile(r"\r\n?|\n")
