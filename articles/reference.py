@@ -1,4 +1,4 @@
-"""Names of the fixtures every database needs, in loading order."""
+"""The fixtures every database needs, in loading order, and loading them again without losing editors' aliases."""
 
 from pathlib import Path
 
@@ -35,3 +35,33 @@ def setup_problem(using: str = "default") -> str | None:
     if not Province.objects.using(using).exists():
         return "The database has no provinces: run `manage.py load_reference_data` first."
     return None
+
+
+def load_reference_data(*, verbosity: int = 1) -> None:
+    """Load REFERENCE_FIXTURES, keeping the aliases editors have added since.
+
+    loaddata replaces every field of a row it finds by natural key, so a
+    release that refreshes the fixtures would take back the spellings editors
+    taught the tagger ("Sài Gòn", "UBND TP"). Fixture fields win, except that
+    aliases are the fixture's and then the editors' own.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from articles import tagging
+    from articles.models import Organisation, Province
+
+    with transaction.atomic():
+        before = {model: dict(model.objects.values_list("slug", "aliases")) for model in (Province, Organisation)}
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=verbosity)
+        for model, aliases_before in before.items():
+            changed = []
+            for row in model.objects.filter(slug__in=aliases_before).only("pk", "slug", "aliases"):
+                current = list(row.aliases or ())
+                added = [a for a in aliases_before[row.slug] or () if a not in current]
+                if added:
+                    row.aliases = current + added
+                    changed.append(row)
+            model.objects.bulk_update(changed, ["aliases"], batch_size=500)
+        # bulk_update sends no signal: the tagger must still learn the merged aliases.
+        transaction.on_commit(tagging.invalidate)

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 
-from articles.models import District, Province
+from articles import tagging
+from articles.models import District, Organisation, Province
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,23 @@ def test_district_level_units_lead_to_their_province():
     assert chau_doc.full_name == "thành phố Châu Đốc"
     assert chau_doc.province.slug == "an-giang-cu" and chau_doc.province.today().slug == "an-giang"
     assert District.objects.count() == 696
+
+
+def test_loading_the_reference_data_again_keeps_the_aliases_editors_added(django_capture_on_commit_callbacks):
+    city = Province.objects.get(slug="ho-chi-minh")
+    city.aliases = [*city.aliases, "Sài Gòn"]
+    city.save()
+    body = Organisation.objects.get(name="Ủy ban nhân dân tỉnh Thanh Hóa")
+    body.aliases = [*body.aliases, "UBND Thanh Hóa"]
+    body.name = "Ủy ban nhân dân tỉnh Thanh Hoá (sửa)"  # a field the fixtures hold: theirs wins
+    body.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_reference_data", verbosity=0)
+
+    city.refresh_from_db()
+    body.refresh_from_db()
+    assert city.aliases == ["HCM", "TPHCM", "Sài Gòn"]
+    assert body.aliases[-1] == "UBND Thanh Hóa"
+    assert body.name == "Ủy ban nhân dân tỉnh Thanh Hóa"
+    assert "Sài Gòn" in next(p for p in tagging.gazetteer().provinces if p.key == "ho-chi-minh").aliases
