@@ -42,5 +42,18 @@ def test_the_seed_fixture_loads_after_the_reference_data_and_the_site_shows_the_
     assert SourceText.objects.count() == 2 and Quote.objects.filter(article__in=published).exists()
     assert Person.objects.filter(name="Lâm Quang Thi").exists()
 
-    call_command("loaddata", *SEED_FIXTURES, verbosity=0)  # as rundemo does on every start
+    call_command("loaddata", *SEED_FIXTURES, verbosity=0)  # loading them twice adds nothing
     assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_starting_the_demo_again_keeps_what_editors_changed():
+    call_command("rundemo", no_serve=True, stdout=io.StringIO())
+    article = Article.objects.get(source_text__file_name=SEED_DATED)
+    article.title = "Tiêu đề đã sửa"
+    article.save()
+    Article.objects.get(source_text__file_name=SEED_UNDATED).delete()
+
+    call_command("rundemo", no_serve=True, stdout=io.StringIO())
+
+    assert list(Article.objects.values_list("title", flat=True)) == ["Tiêu đề đã sửa"]

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from articles.models import Article
 from articles.reference import SEED_FIXTURES
 from articles.roles import EDITORS, setup_roles
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, no_serve, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_reference_data", verbosity=0)
-        if SEED_FIXTURES:
+        # Once: loading them again would take back what an editor has changed or deleted since.
+        if SEED_FIXTURES and not Article.objects.exists():
             call_command("loaddata", *SEED_FIXTURES, verbosity=0)
         setup_roles()
         username, password = "editor", secrets.token_urlsafe(9)
