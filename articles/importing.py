@@ -30,11 +30,11 @@ from articles import parallel, tagging
 from articles.bulk_insert import bulk_insert
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
-from articles.text.body import BlockKind, plain_text, render_body
+from articles.text.article_fields import article_fields
 from articles.text.decode import MAX_SOURCE_BYTES, decode_bytes  # noqa: F401  (the admin form checks it)
 from articles.text.entities import Tagger
 from articles.text.gold import as_gold_dict
-from articles.text.normalise import clean, nfc, search_key
+from articles.text.normalise import nfc
 from articles.text.records import Gazetteer, ParsedArticle, SourceError
 from articles.text.slugs import numbered, slugify_vi
 
@@ -433,7 +433,7 @@ class Importer:
                 for plan in plans:
                     article = Article(status=Article.Status.DRAFT, created_by=self.user)
                     self._fill(article, plan.result.parsed, plan.result)
-                    articles.append(_as_saved(article))
+                    articles.append(article)
                 _assign_slugs(articles)
                 bulk_insert(articles)
                 for plan, article in zip(plans, articles, strict=True):
@@ -509,15 +509,10 @@ class Importer:
         return None
 
     def _fill(self, article: Article, parsed: ParsedArticle, result: ImportResult) -> None:
-        blocks = list(parsed.blocks)
-        if parsed.lead:
-            # The lead is shown above the body; it stays out of the body so it is not read twice.
-            first = next((i for i, b in enumerate(blocks) if b.kind == BlockKind.PARAGRAPH), None)
-            if first is not None and blocks[first].text == parsed.lead:
-                del blocks[first]
-        article.title = parsed.title
-        article.lead = parsed.lead or ""
-        article.body = render_body(blocks)
+        fields = article_fields(parsed)
+        # search_text too, as save() would make it: bulk_insert skips save().
+        article.title, article.lead, article.body = fields.title, fields.lead, fields.body
+        article.search_text = fields.search_text
         article.source_name = _fit(parsed.source_name, "source_name", result)
         article.source_url = _fit(parsed.source_url, "source_url", result)
         article.byline = _fit(parsed.byline, "byline", result)
@@ -604,13 +599,6 @@ def _fit(value: str | None, field_name: str, result: ImportResult) -> str:
         result.warnings.append(f"{field_name} cut to {limit} characters")
         value = value[:limit].rstrip()
     return value
-
-
-def _as_saved(article: Article) -> Article:
-    """The fields Article.save() derives, for articles inserted with bulk_insert (which skips save())."""
-    article.title = clean(article.title)
-    article.search_text = search_key(" ".join([article.title, article.lead, plain_text(article.body)]))
-    return article
 
 
 def _assign_slugs(articles: list[Article]) -> None:

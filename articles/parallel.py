@@ -31,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TypeVar
 
+from articles.text.article_fields import article_fields
 from articles.text.entities import Tagger
 from articles.text.parse import parse_article, parse_bytes
 from articles.text.records import Gazetteer, ParsedArticle, SourceError
@@ -79,8 +80,11 @@ def _start(gazetteer: Gazetteer) -> None:
 def _parse_one(file_name: str, text: str | bytes) -> ParsedArticle | Exception:
     try:
         if isinstance(text, bytes):
-            return parse_bytes(text, file_name=file_name, tagger=_tagger)
-        return parse_article(text, file_name=file_name, tagger=_tagger)
+            parsed = parse_bytes(text, file_name=file_name, tagger=_tagger)
+        else:
+            parsed = parse_article(text, file_name=file_name, tagger=_tagger)
+        article_fields(parsed)  # made here, beside the parsing, not in the process that writes
+        return parsed
     except SourceError as error:
         return error
     except Exception as error:  # a bug: one text fails with it, as it would in one process

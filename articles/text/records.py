@@ -103,3 +103,5 @@ class ParsedArticle:
     places: list[str] = field(default_factory=list)              # "huyện Như Xuân", "thành phố Châu Đốc"
     boilerplate_removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The Article fields made from this record (article_fields.article_fields()), once made.
+    prepared: "ArticleFields | None" = field(default=None, compare=False, repr=False)  # noqa: F821
