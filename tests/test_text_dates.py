@@ -17,6 +17,9 @@ from articles.text.dates import VIETNAM, local_iso, parse_dateline
         ("Cập nhật lúc 08h15 ngày 3.2.2021", "2021-02-03T08:15"),
         ("17:05 25/11/2022", "2022-11-25T17:05"),
         ("Ngày 1/7/2025", "2025-07-01T00:00"),
+        ("Thứ Năm, ngày 15 tháng 10 năm 2020", "2020-10-15T00:00"),
+        ("Ngày 15 tháng 10 năm 2020 lúc 16:21", "2020-10-15T16:21"),
+        ("2020-10-15 16:21", "2020-10-15T16:21"),
     ],
 )
 def test_datelines_in_the_forms_provincial_sites_print(line, expected):
@@ -35,6 +38,8 @@ def test_dateline_is_aware_in_vietnam_time():
         "Từ ngày 15/10/2020, tỉnh đã tổ chức hội nghị.",
         "Năm 2022 tỉnh đạt 15/20 chỉ tiêu",
         "31/02/2020",
+        "2020-13-45",
+        "ngày 15 tháng 10 năm 2020 tỉnh tổ chức hội nghị",
         "Tăng cường mối quan hệ mật thiết giữa Đảng với Nhân dân",
         "",
     ],
