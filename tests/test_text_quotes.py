@@ -111,6 +111,28 @@ def test_names_of_the_central_highlands_after_a_courtesy_word_are_speakers(parag
     assert quotes(paragraph) == [("direct", "Ngôi nhà mới giúp gia đình tôi yên tâm làm ăn", "H’Linh Niê", title)]
 
 
+def test_reported_speech_ends_where_a_later_sentence_quotes_someone():
+    found = quotes("Giải trình ý kiến cử tri, bà Nguyễn Thị Hạnh, Phó Chủ tịch UBND tỉnh cho biết, tỉnh sẽ tháo gỡ "
+                   "vướng mắc. Bà Hạnh nhấn mạnh: “Không để dự án nào chậm tiến độ”.")
+    assert found == [
+        ("indirect", "tỉnh sẽ tháo gỡ vướng mắc", "Nguyễn Thị Hạnh", "Phó Chủ tịch UBND tỉnh"),
+        ("direct", "Không để dự án nào chậm tiến độ", "Nguyễn Thị Hạnh", "Phó Chủ tịch UBND tỉnh"),
+    ]
+
+
+def test_a_quotation_over_two_paragraphs_is_one_quote():
+    found = quotes("Ông Trần Văn Hùng, cử tri phường Hồng Gai, phát biểu: “Chúng tôi đề nghị đẩy nhanh tiến độ.",
+                   "Người dân mong sớm được tái định cư”.",
+                   "Đoạn sau.")
+    assert found == [("direct", "Chúng tôi đề nghị đẩy nhanh tiến độ. Người dân mong sớm được tái định cư",
+                      "Trần Văn Hùng", "cử tri phường Hồng Gai")]
+
+
+def test_a_quotation_never_closed_stays_in_its_paragraph():
+    assert quotes("Ông Trần Văn Hùng phát biểu: “Chúng tôi đề nghị đẩy nhanh tiến độ.", "Đoạn hai.",
+                  "Đoạn ba.", "Đoạn bốn.", "Đoạn năm” cuối.") == []
+
+
 def test_words_of_a_body_are_not_quotes():
     assert quotes("Theo Sở Y tế, số ca mắc giảm mạnh.", "Sở Y tế khuyến cáo: “Người dân cần tiêm”.") == []
 

@@ -383,7 +383,7 @@ class QuoteFinder:
         quotes: list[ParsedQuote] = []
         known = _Known(self)
         mentions_ho = False
-        for paragraph in paragraphs:
+        for paragraph in joined_quotations(paragraphs):
             mentions_ho = mentions_ho or any(alias in paragraph for alias in _HO_ALIASES)
             known.paragraphs.append(paragraph)
             for quote in self._paragraph(paragraph, known, mentions_ho):
@@ -404,13 +404,29 @@ class QuoteFinder:
         indirect_from = len(text)
         indirect = self._first_indirect(text, starts, known, mentions_ho) if has_person else None
         if indirect:
-            indirect_from = indirect[0]
-            found.append(indirect)
+            indirect_from, indirect_quote, words_from = indirect
+            found.append((indirect_from, indirect_quote))
+            # Known already to the rest of the paragraph: "Bà Hạnh nhấn mạnh: “…”".
+            known.speakers.setdefault(indirect_quote.speaker,
+                                      Speaker(indirect_quote.speaker, indirect_quote.speaker_title))
         marks = _quote_spans(text) if has_marks else []
         previous_motto_end = None
         for open_at, close_at in marks:
             if open_at >= indirect_from:
-                break
+                # Reported speech runs to the end of its paragraph, quoted words and all,
+                # unless a later sentence quotes someone: "… cho biết, tỉnh sẽ … . Bà Hạnh
+                # nhấn mạnh: “…”" ends the reported speech where that sentence starts.
+                sentence = self._sentence_start(starts, open_at)
+                if sentence <= words_from:
+                    continue
+                speaker = self._attributed(text[sentence:open_at], text, close_at + 1, known, mentions_ho)
+                if not speaker:
+                    continue
+                cut = _indirect_quote(text[words_from:sentence], Speaker(indirect_quote.speaker, indirect_quote.speaker_title))
+                if cut is None:
+                    break
+                found[found.index((indirect_from, indirect_quote))] = (indirect_from, cut)
+                indirect_from = len(text)
             inner = fold_spaces(text[open_at + 1:close_at])
             if not inner:
                 continue
@@ -472,14 +488,14 @@ class QuoteFinder:
         return None
 
     def _first_indirect(self, text: str, starts: list[int], known, mentions_ho):
-        """(sentence start, quote) of the first "Theo <person>, …" or "<person> cho biết, …"."""
+        """(sentence start, quote, where its words start) of the first "Theo <person>, …" or "<person> cho biết, …"."""
         verbs = _speech_verbs(text)
         for index, start in enumerate(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(text)
             if text.startswith("Theo ", start):
-                quote = self._theo(text[start + 5:], known, mentions_ho)
-                if quote:
-                    return start, quote
+                theo = self._theo(text[start + 5:], known, mentions_ho)
+                if theo:
+                    return start, theo[0], start + 5 + theo[1]
             for verb in verbs:
                 if verb.start < start:
                     continue
@@ -491,23 +507,27 @@ class QuoteFinder:
                 if speaker:
                     quote = _indirect_quote(text[verb.end:], speaker)
                     if quote:
-                        return start, quote
+                        return start, quote, verb.end
                 break
         return None
 
-    def _theo(self, body: str, known, mentions_ho) -> ParsedQuote | None:
-        """"Theo <title> <Name>, …": the attribution ends at the first comma after a name."""
+    def _theo(self, body: str, known, mentions_ho) -> tuple[ParsedQuote, int] | None:
+        """"Theo <title> <Name>, …": the attribution ends at the first comma after a name.
+
+        The quote, and where in body its words start.
+        """
         for comma in re.finditer(",", body[:400]):
             speaker = self.speaker(body[: comma.start()], known, mentions_ho)
             if not speaker:
                 continue
-            rest = body[comma.end():]
+            start = comma.end()
             # "Theo ông A, Giám đốc Sở Y tế, …": the office after the name.
-            office, sep, tail = rest.partition(",")
+            office, sep, _ = body[start:].partition(",")
             if sep and speaker.title is None and _title_position(office.strip()) == 0 \
                     and len(office.split()) <= 15:
-                speaker, rest = Speaker(speaker.name, fold_spaces(office)), tail
-            return _indirect_quote(rest, speaker)
+                speaker, start = Speaker(speaker.name, fold_spaces(office)), start + len(office) + 1
+            quote = _indirect_quote(body[start:], speaker)
+            return (quote, start) if quote else None
         return None
 
 
@@ -542,6 +562,11 @@ def _apposition(after_name: str) -> str | None:
     end = _CLOSING.search(after_name).start()
     parts = [part.strip() for part in after_name[1:end].split(",")]
     office = parts[:-1]
+    for index, part in enumerate(office):
+        verb = _verb_before(part, len(part))
+        if verb is not None:  # ", Phó Chủ tịch UBND tỉnh cho biết, …": the office ends at the verb
+            office = [*office[:index], part[:verb].strip()] if part[:verb].strip() else office[:index]
+            break
     if not office or _title_position(office[0]) != 0 or any(part.count(" ") > 9 for part in office):
         return None
     return fold_spaces(", ".join(office))
@@ -580,6 +605,42 @@ _MARK = re.compile(r"[“”«»„\"]")
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(opening, closing) offsets of quoted passages; straight and curly marks may mix."""
+    return _marks(text)[0]
+
+
+def _left_open(text: str) -> bool:
+    """Whether text opens a quotation it does not close: one that goes on in the next paragraph."""
+    return _ANY_QUOTE.search(text) is not None and _marks(text)[1] is not None
+
+
+#: A quotation runs over at most this many paragraphs.
+MAX_QUOTE_PARAGRAPHS = 4
+
+
+def joined_quotations(paragraphs: list[str]) -> list[str]:
+    """The paragraphs, with a quotation over several of them joined into one.
+
+    “Chúng tôi đề nghị … mặt bằng.¶ Người dân mong … cuộc sống”, ông Hùng nói.
+    A paragraph left open is joined with those after it up to the one that
+    closes the quotation; when none does within MAX_QUOTE_PARAGRAPHS, they
+    stay apart.
+    """
+    joined, index = [], 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        index += 1
+        if _left_open(paragraph):
+            for end in range(index, min(len(paragraphs), index + MAX_QUOTE_PARAGRAPHS - 1)):
+                candidate = " ".join([paragraph, *paragraphs[index:end + 1]])
+                if not _left_open(candidate):
+                    paragraph, index = candidate, end + 1
+                    break
+        joined.append(paragraph)
+    return joined
+
+
+def _marks(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """The quoted passages' (opening, closing) offsets, and where a passage left open opens."""
     spans = []
     open_at = None
     end = len(text)
@@ -594,7 +655,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif c in "“«" and text[open_at] == '"':
             open_at = i  # a stray straight mark before a real opening one
-    return spans
+    return spans, open_at
 
 
 def extract_quotes(paragraphs: list[str], *, place_keys: Iterable[str] = ()) -> list[ParsedQuote]:
