@@ -27,7 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles import parallel, tagging
-from articles.bulk_insert import bulk_insert
+from articles.bulk_insert import bulk_insert, insert_rows
 from articles.models import Article, Organisation, Person, Province, Quote, SourceText
 from articles.tagging import name_key
 from articles.text.article_fields import article_fields
@@ -548,6 +548,7 @@ class Importer:
             for relation in (Article.provinces, Article.organisations, Article.people):
                 relation.through.objects.filter(article_id__in=pks).delete()
             Quote.objects.filter(article_id__in=pks).delete()
+        # (article id, tag id) pairs: plain values, many per article (articles.bulk_insert.insert_rows)
         links = {Article.provinces: [], Article.organisations: [], Article.people: []}
         quotes = []
         title_limit = Quote._meta.get_field("speaker_title").max_length
@@ -555,10 +556,9 @@ class Importer:
             result, article = plan.result, plan.result.article
             organisations = [entities.organisations.pk(key) for key in plan.organisations]
             people = [entities.people.pk(key) for key in plan.people]
-            for relation, column, pks in ((Article.provinces, "province_id", plan.provinces),
-                                          (Article.organisations, "organisation_id", organisations),
-                                          (Article.people, "person_id", people)):
-                links[relation] += [relation.through(article_id=article.pk, **{column: pk}) for pk in pks]
+            for relation, pks in ((Article.provinces, plan.provinces), (Article.organisations, organisations),
+                                  (Article.people, people)):
+                links[relation] += [(article.pk, pk) for pk in pks]
             mine = [
                 Quote(
                     article_id=article.pk,
@@ -575,9 +575,10 @@ class Importer:
             quotes += mine
             result.provinces, result.organisations = len(plan.provinces), len(organisations)
             result.people, result.quotes = len(people), len(mine)
-        for rows in links.values():
-            if rows:
-                bulk_insert(rows)
+        for relation, column in ((Article.provinces, "province_id"), (Article.organisations, "organisation_id"),
+                                 (Article.people, "person_id")):
+            if links[relation]:
+                insert_rows(relation.through, ("article_id", column), links[relation])
         if quotes:
             bulk_insert(quotes)
 

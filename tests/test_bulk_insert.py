@@ -6,8 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.bulk_insert import bulk_insert, reserve_pks
-from articles.models import Article, Quote, SourceText
+from articles.bulk_insert import bulk_insert, insert_rows, reserve_pks
+from articles.models import Article, Province, Quote, SourceText
 from articles.search import search
 from tests.factories import make_article
 
@@ -89,3 +89,25 @@ def test_articles_written_at_once_are_found_by_search():
     bulk_insert([article(1, title="Nông dân Như Xuân trồng mía", search_text="nong dan nhu xuan trong mia")])
 
     assert [a.slug for a in search("như xuân").articles] == ["bai-1"]
+
+
+def test_plain_rows_link_articles_to_their_tags():
+    first, second = make_article(), make_article()
+    provinces = list(Province.objects.filter(valid_to__isnull=True).order_by("pk")[:2])
+
+    insert_rows(Article.provinces.through, ("article_id", "province_id"),
+                [(first.pk, provinces[0].pk), (first.pk, provinces[1].pk), (second.pk, provinces[1].pk)])
+
+    assert list(first.provinces.order_by("pk")) == provinces
+    assert list(second.provinces.all()) == [provinces[1]]
+
+
+def test_a_plain_row_the_database_refuses_writes_nothing():
+    owner = make_article()
+    province = Province.objects.order_by("pk").first()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_rows(Article.provinces.through, ("article_id", "province_id"),
+                    [(owner.pk, province.pk), (owner.pk, province.pk)])  # the same link twice
+
+    assert not owner.provinces.exists()
