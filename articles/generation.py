@@ -18,7 +18,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from articles.bulk_insert import bulk_insert, reserve_pks
+from articles.bulk_insert import bulk_insert, insert_rows, reserve_pks
 from articles.models import Article, Organisation, Person, Province, Quote
 from articles.text.normalise import clean, search_key
 from articles.text.slugs import slugify_vi
@@ -164,15 +164,15 @@ def generate_articles(count: int, *, seed: int = 1, status=Article.Status.PUBLIS
                     slugs[slug].pk = pk
             province_links, org_links, person_links, quotes = [], [], [], []
             for article, (units, orgs, persons) in zip(created, tags, strict=True):
-                province_links += [Article.provinces.through(article_id=article.pk, province_id=u.pk) for u in units]
-                org_links += [Article.organisations.through(article_id=article.pk, organisation_id=o) for o in orgs]
+                province_links += [(article.pk, u.pk) for u in units]
+                org_links += [(article.pk, o) for o in orgs]
                 for position, person in enumerate(persons):
-                    person_links.append(Article.people.through(article_id=article.pk, person_id=person.pk))
+                    person_links.append((article.pk, person.pk))
                     quotes.append(Quote(article_id=article.pk, text=words.paragraph(1).rstrip("."), speaker=person,
                                         speaker_title=rng.choice(TITLES), kind=Quote.Kind.DIRECT, position=position))
-            bulk_insert(province_links, batch_size=BATCH * 3)
-            bulk_insert(org_links, batch_size=BATCH * 3)
-            bulk_insert(person_links, batch_size=BATCH * 3)
+            insert_rows(Article.provinces.through, ("article_id", "province_id"), province_links)
+            insert_rows(Article.organisations.through, ("article_id", "organisation_id"), org_links)
+            insert_rows(Article.people.through, ("article_id", "person_id"), person_links)
             bulk_insert(quotes, batch_size=BATCH * 3)
             made_quotes += len(quotes)
     return GenerationResult(articles=count, quotes=made_quotes, seconds=(clock() - started).total_seconds())
