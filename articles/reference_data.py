@@ -227,14 +227,14 @@ def build_organisations(province_records: list[dict]) -> list[dict]:
 
     Standard bodies (Tỉnh ủy, its Standing Committee, the provincial Party
     organisation, People's Council, People's Committee, Fatherland Front
-    committee) are named by articles.text.organisations.standard_bodies(), the
+    committee, National Assembly delegation) are named by articles.text.organisations.standard_bodies(), the
     same rules the parser expands abbreviations with, for every unit current
     or former. A former unit whose name today's unit kept (An Giang before
     and after 2025) shares its bodies' names with it; the one row belongs
     to today's unit, where readers find both.
     """
     from articles.tagging import organisation_kind
-    from articles.text.organisations import standard_bodies
+    from articles.text.organisations import ASSEMBLY_DELEGATION, standard_bodies
 
     bodies: dict[str, dict] = {}
 
@@ -254,6 +254,8 @@ def build_organisations(province_records: list[dict]) -> list[dict]:
         fields = record["fields"]
         for name, aliases in standard_bodies(fields["name"], fields["kind"]):
             parent = name[len(_STANDING_COMMITTEE):] if name.startswith(_STANDING_COMMITTEE) else None
+            if name.startswith(ASSEMBLY_DELEGATION):
+                parent = "Quốc hội"
             add(name, organisation_kind(name), aliases, fields["slug"], parent)
 
     slugs: set[str] = set()

@@ -169,9 +169,10 @@ def test_standard_bodies_of_a_province_and_a_city():
     assert list(bodies) == [
         "Tỉnh ủy Thanh Hóa", "Ban Thường vụ Tỉnh ủy Thanh Hóa", "Đảng bộ tỉnh Thanh Hóa",
         "Hội đồng nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa",
-        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa", "Đoàn đại biểu Quốc hội tỉnh Thanh Hóa",
     ]
     assert "UBND tỉnh Thanh Hóa" in bodies["Ủy ban nhân dân tỉnh Thanh Hóa"]
+    assert "Đoàn ĐBQH tỉnh Thanh Hóa" in bodies["Đoàn đại biểu Quốc hội tỉnh Thanh Hóa"]
     city = dict(standard_bodies("Đà Nẵng", "thanh_pho"))
     assert "Thành ủy Đà Nẵng" in city
     assert "HĐND TP. Đà Nẵng" in city["Hội đồng nhân dân thành phố Đà Nẵng"]
@@ -184,6 +185,14 @@ def test_standard_bodies_as_gazetteer_organisations_agree_with_the_rules():
     tagger = Tagger(with_organisations(GAZETTEER, *entries))
     found = tag("UBND tỉnh Gia Lai và HĐND tỉnh Gia Lai.", tagger=tagger, published_at=at(2026))
     assert found.organisations == ["Ủy ban nhân dân tỉnh Gia Lai", "Hội đồng nhân dân tỉnh Gia Lai"]
+
+
+def test_a_provinces_assembly_delegation_is_its_own_body_not_the_national_assembly():
+    entries = [OrganisationEntry(name, aliases) for name, aliases in standard_bodies("Quảng Ninh", "tinh")]
+    tagger = Tagger(with_organisations(GAZETTEER, *entries, OrganisationEntry("Quốc hội", ())))
+    found = tag("Đoàn ĐBQH tỉnh Quảng Ninh tiếp xúc cử tri; Đoàn đại biểu Quốc hội tỉnh Quảng Ninh báo cáo "
+                "kết quả kỳ họp Quốc hội.", tagger=tagger, published_at=at(2023))
+    assert found.organisations == ["Đoàn đại biểu Quốc hội tỉnh Quảng Ninh", "Quốc hội"]
 
 
 def test_find_entities_reuses_one_tagger_per_gazetteer():

@@ -53,6 +53,8 @@ FATHERLAND_FRONT = "Ủy ban Mặt trận Tổ quốc Việt Nam"
 INSPECTION_COMMITTEE = "Ủy ban Kiểm tra"
 STANDING_BOARD = "Ban Thường vụ"
 PARTY_ORGANISATION = "Đảng bộ"
+#: A province's deputies to the National Assembly, as one body: "Đoàn ĐBQH tỉnh Quảng Ninh".
+ASSEMBLY_DELEGATION = "Đoàn đại biểu Quốc hội"
 
 #: Kinds of body the tagger recognises from their common spellings.
 COMMITTEE, COUNCIL, FRONT, PARTY, BOARD, INSPECTION, PARTY_BODY = (
@@ -106,7 +108,7 @@ def _locality_in_name(level: str, name: str) -> str:
 
 
 def standard_bodies(province_name: str, kind: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Full names and common spellings of a province's party, council, committee and front.
+    """Full names and common spellings of a province's party, council, committee, front and deputies.
 
     kind is the Province kind: "tinh" or "thanh_pho". Used to generate the
     organisations fixture; the aliases are what articles write.
@@ -129,4 +131,5 @@ def standard_bodies(province_name: str, kind: str) -> list[tuple[str, tuple[str,
         (body_name(COMMITTEE, level, name), aliases("UBND", "Ủy ban nhân dân")),
         (body_name(FRONT, level, name), aliases("UBMTTQVN", "UBMTTQ", "Ủy ban MTTQ", "Ủy ban MTTQ Việt Nam",
                                                 "MTTQ", "Ủy ban Mặt trận Tổ quốc")),
+        (f"{ASSEMBLY_DELEGATION} {_locality_in_name(level, name)}", aliases("Đoàn ĐBQH", ASSEMBLY_DELEGATION)),
     ]
