@@ -195,6 +195,27 @@ def test_a_provinces_assembly_delegation_is_its_own_body_not_the_national_assemb
     assert found.organisations == ["Đoàn đại biểu Quốc hội tỉnh Quảng Ninh", "Quốc hội"]
 
 
+def test_a_provinces_departments_by_name_and_abbreviation():
+    found = tag("Sở GD&ĐT tỉnh Thanh Hoá, Sở Văn hoá, Thể thao và Du lịch Hà Tĩnh và Sở NN&PTNT TP. Hồ Chí Minh "
+                "phối hợp; các sở, ngành tham gia.", published_at=at(2023))
+    assert found.organisations == ["Sở Giáo dục và Đào tạo tỉnh Thanh Hóa",
+                                   "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh",
+                                   "Sở Nông nghiệp và Phát triển nông thôn Thành phố Hồ Chí Minh"]
+
+
+def test_a_department_named_bare_or_before_its_director_is_the_article_provinces():
+    found = tag("UBND tỉnh Nghệ An chỉ đạo.", "Giám đốc Sở Y tế Nguyễn Văn Dũng cho biết, Sở Tài chính đã cấp kinh phí.",
+                published_at=at(2023))
+    assert found.organisations == ["Ủy ban nhân dân tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An", "Sở Tài chính tỉnh Nghệ An"]
+    assert tag("Sở Y tế huyện Như Xuân.", published_at=at(2023)).organisations == []  # no such body
+
+
+def test_the_holder_after_a_district_party_committee_is_no_district():
+    assert tag("Tại huyện Như Xuân, Bí thư Huyện ủy Lê Văn Tám phát biểu.", published_at=at(2023)).organisations == [
+        "Huyện ủy Như Xuân"]
+    assert tag("Bí thư Huyện ủy Lý Ngọc Lan phát biểu.", published_at=at(2023)).organisations == []
+
+
 def test_find_entities_reuses_one_tagger_per_gazetteer():
     assert tagger_for(GAZETTEER) is tagger_for(GAZETTEER)
     found = find_entities(["huyện Như Xuân"], published_at=None, gazetteer=GAZETTEER)

@@ -67,11 +67,33 @@ _CENTRAL = re.compile(r"(?:Trung ương|Ban Chấp hành|Chính phủ|Quốc h�
 _UY = "(?:ủy|uỷ)"
 _UY_UPPER = "(?:Ủy|Uỷ)"
 _LEVEL_WORD = r"(?:tỉnh|thành phố|TP\.?|T\.P\.?|Tp\.?|huyện|quận|thị xã|TX\.|xã|phường|thị trấn|đặc khu)"
+_OLD_TONE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+             "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_OLD_TONE_WORD = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?![\w])", re.IGNORECASE)
+
+
+def _old_tones(text: str) -> str:
+    """Thanh Hóa -> Thanh Hoá: the other placement, so both spellings are found by lookup."""
+    def swap(match):
+        found = match.group(1)
+        old = _OLD_TONE[found.lower()]
+        return old[0].upper() + old[1:] if found[0].isupper() else old
+    return _OLD_TONE_WORD.sub(swap, text)
+
+
 #: Where a body's name can start; cheap to search, so _BODY runs only there.
 _BODY_START = re.compile(
     r"Ban Thường vụ|BTV|UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng"
-    r"|UBMTTQ|MTTQ|Mặt trận"
+    r"|UBMTTQ|MTTQ|Mặt trận|Sở "
 )
+#: Each way of writing a department's name (both tone placements, abbreviations), and the name.
+_DEPARTMENT_SPELLINGS = {
+    spelling: department
+    for department, abbreviations in org.DEPARTMENTS.items()
+    for written in (department, *abbreviations)
+    for spelling in (written, _old_tones(written))
+}
+_DEPARTMENT = "|".join(re.escape(s) for s in sorted(_DEPARTMENT_SPELLINGS, key=len, reverse=True))
 _PLURAL = re.compile(r"(?:các|những|mỗi)\s+$")
 _BODY = re.compile(
     r"(?:"
@@ -83,6 +105,7 @@ _BODY = re.compile(
     r"|(?P<party_body>Đảng bộ)"
     rf"|(?P<committee>UBND|{_UY_UPPER} ban nhân dân)"
     r"|(?P<council>HĐND|Hội đồng nhân dân)"
+    rf"|Sở\s+(?P<department>{_DEPARTMENT})(?![\w&])"
     rf"|(?P<front>UBMTTQVN|UBMTTQ|{_UY_UPPER} ban MTTQ(?: Việt Nam| VN)?"
     rf"|{_UY_UPPER} ban Mặt trận Tổ quốc(?: Việt Nam)?"
     r"|MTTQ(?: Việt Nam| VN)?|Mặt trận Tổ quốc(?: Việt Nam)?)"
@@ -124,20 +147,6 @@ def _spellings(name: str) -> set[str]:
     """A name as articles may write it: official tone placement or the older one, hyphen or not."""
     base = fold_spaces(nfc(name).replace("-", " "))
     return {base, canonical(base), _old_tones(base)}
-
-
-_OLD_TONE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-             "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
-_OLD_TONE_WORD = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?![\w])", re.IGNORECASE)
-
-
-def _old_tones(text: str) -> str:
-    """Thanh Hóa -> Thanh Hoá: the other placement, so both spellings are found by lookup."""
-    def swap(match):
-        found = match.group(1)
-        old = _OLD_TONE[found.lower()]
-        return old[0].upper() + old[1:] if found[0].isupper() else old
-    return _OLD_TONE_WORD.sub(swap, text)
 
 
 def _in_force(entry: ProvinceEntry, day: datetime.date) -> bool:
@@ -398,6 +407,8 @@ class Tagger:
         groups = match.groupdict()
         level = _LEVEL.get((groups["level"] or "").lower())
         name = groups["name"]
+        if groups["department"]:
+            return self._department(_DEPARTMENT_SPELLINGS[groups["department"]], level, name, context)
         if groups["board"]:
             kind, level = org.BOARD, _COMMITTEE_LEVEL[groups["board_level"]]
         elif groups["inspection"]:
@@ -425,10 +436,10 @@ class Tagger:
                 if level is None:
                     return None
                 return org.body_name(kind, level, name)
-            if level != "tỉnh" or name.split(" ", 1)[0] not in SURNAMES:
+            if name.split(" ", 1)[0] not in SURNAMES:
                 return None
-            # "Chủ tịch UBND tỉnh Võ Văn Hưng": no province is named after a person, so
-            # this is the holder of an office of the province the article is about.
+            # "Chủ tịch UBND tỉnh Võ Văn Hưng", "Bí thư Huyện ủy Lý Ngọc Lan": a person, so the
+            # holder of an office of the unit the article is about, found as a bare "UBND tỉnh".
         if groups["all_levels"] or (level is None and kind in (org.FRONT, org.PARTY_BODY)):
             # "MTTQ các cấp", a bare "MTTQ" or "Đảng bộ": the province the article is about,
             # or one named right after ("Đảng bộ và nhân dân tỉnh An Giang").
@@ -445,6 +456,19 @@ class Tagger:
                 or _last_place(places, index, match.start(), level)
             return org.body_name(kind, level, place.name) if place else None
         return None
+
+    def _department(self, department, level, name, context):
+        """A province's department: of the province named after it, else of the article's province.
+
+        Departments exist only at province level, so "Giám đốc Sở Y tế Nguyễn
+        Văn A" is the Sở Y tế of the province the article is about.
+        """
+        located = self._locality_name(name, level) if name and level in (None, "tỉnh", "thành phố") else None
+        if located and located[1] in ("tỉnh", "thành phố"):
+            return org.department_name(department, located[1], located[0])
+        if level not in (None, "tỉnh", "thành phố") or context is None:
+            return None
+        return org.department_name(department, _PROVINCE_LEVEL.get(context.kind, "tỉnh"), context.name)
 
     def _locality_name(self, name, level):
         """(name, level) for the locality after a body word, trimmed of any person's name after it."""
@@ -463,6 +487,8 @@ class Tagger:
                 return " ".join(tokens[:size]), found
         if level is None or level == "tỉnh":
             return None
+        if tokens[0] in SURNAMES and 2 <= len(tokens) <= 4:
+            return None  # "Bí thư Huyện ủy Nguyễn Văn A": the holder, not an unknown district
         return _place_name(tokens), level
 
     def _province_name(self, name):

@@ -57,9 +57,35 @@ PARTY_ORGANISATION = "Đảng bộ"
 ASSEMBLY_DELEGATION = "Đoàn đại biểu Quốc hội"
 
 #: Kinds of body the tagger recognises from their common spellings.
-COMMITTEE, COUNCIL, FRONT, PARTY, BOARD, INSPECTION, PARTY_BODY = (
-    "committee", "council", "front", "party", "board", "inspection", "party_body",
+COMMITTEE, COUNCIL, FRONT, PARTY, BOARD, INSPECTION, PARTY_BODY, DEPARTMENT = (
+    "committee", "council", "front", "party", "board", "inspection", "party_body", "department",
 )
+
+#: A province's departments (sở), by the names of before and since the reorganisation of March 2025,
+#: with the abbreviations papers write: "Sở GD&ĐT tỉnh Nghệ An" is "Sở Giáo dục và Đào tạo tỉnh Nghệ An".
+#: Not in the reference data: a department is created the first time an import finds it.
+DEPARTMENTS = {
+    "Nội vụ": (),
+    "Tư pháp": (),
+    "Tài chính": (),
+    "Kế hoạch và Đầu tư": ("KH&ĐT", "KHĐT"),
+    "Công Thương": ("Công thương",),
+    "Nông nghiệp và Phát triển nông thôn": ("NN&PTNT", "NNPTNT", "Nông nghiệp và PTNT"),
+    "Nông nghiệp và Môi trường": ("NN&MT",),
+    "Tài nguyên và Môi trường": ("TN&MT", "TNMT"),
+    "Xây dựng": (),
+    "Giao thông vận tải": ("GTVT", "Giao thông - Vận tải"),
+    "Khoa học và Công nghệ": ("KH&CN", "KHCN"),
+    "Thông tin và Truyền thông": ("TT&TT", "TTTT"),
+    "Giáo dục và Đào tạo": ("GD&ĐT", "GDĐT"),
+    "Y tế": (),
+    "Lao động - Thương binh và Xã hội": ("LĐ-TB&XH", "LĐTB&XH", "Lao động, Thương binh và Xã hội"),
+    "Văn hóa, Thể thao và Du lịch": ("VH-TT&DL", "VHTT&DL", "VHTTDL", "Văn hóa - Thể thao và Du lịch"),
+    "Văn hóa và Thể thao": ("VH&TT",),
+    "Du lịch": (),
+    "Ngoại vụ": (),
+    "Dân tộc và Tôn giáo": (),
+}
 
 
 def locality(level: str, name: str) -> str:
@@ -93,6 +119,11 @@ def body_name(kind: str, level: str, name: str) -> str:
     if kind == FRONT:
         return f"{FATHERLAND_FRONT} {place}"
     raise ValueError(f"unknown body kind {kind!r}")
+
+
+def department_name(department: str, level: str, name: str) -> str:
+    """"Sở Y tế tỉnh Nghệ An": a department of DEPARTMENTS, of one province."""
+    return f"Sở {department} {_locality_in_name(level, name)}"
 
 
 def _named_after_person(name: str) -> bool:
