@@ -58,6 +58,13 @@ def test_after_the_merger_a_former_province_is_tagged_as_its_successor_when_the_
     assert [p.name for p in article.provinces] == ["Đồng Nai"]
 
 
+def test_a_source_given_as_an_address_gives_its_site_as_the_source_and_keeps_the_address():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nNguồn: https://www.baonghean.vn/khoi-cong-cau-10273.html")
+    assert article.source_name == "baonghean.vn"
+    assert article.source_url == "https://www.baonghean.vn/khoi-cong-cau-10273.html"
+    assert parse("Tiêu đề\n\nĐoạn một.\n\nNguồn: baoangiang.com.vn").source_url is None
+
+
 def test_long_opening_paragraph_is_no_lead():
     article = parse(f"Tiêu đề bài viết\n\n{LONG} {LONG}\n\nĐoạn hai.")
     assert article.lead is None

@@ -54,6 +54,7 @@ _FURNITURE_PREFIX = re.compile(
 )
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){1,6}$")
 _SOURCE = re.compile(r"^(?:Nguồn\s*:?|Theo)\s+(?P<name>\S.{0,80}?)\s*\.?$")
+_SOURCE_URL = re.compile(r"https?://(?P<host>[\w.-]+)(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE)
 _BYLINE_LABEL = re.compile(
     r"^(?:Bài\s*(?:,|và)?\s*ảnh|Bài và ảnh|Tin\s*(?:,|và)?\s*ảnh|Bài|Tin|Văn bản|Thực hiện|Tác giả|Ghi chép"
     r"|Nhóm phóng viên|Nhóm PV)\s*:\s*(?P<name>\S.{0,80})$",
@@ -114,6 +115,14 @@ def _source_name(line: str) -> str | None:
     if line.startswith("Theo") and ("," in name or _words(name) > 8):
         return None  # "Theo kế hoạch, …": a sentence, not a source
     return name
+
+
+def _name_and_url(source: str) -> tuple[str, str | None]:
+    """"https://baonghean.vn/khoi-cong-….html" -> ("baonghean.vn", the address); a name stays as it is."""
+    match = _SOURCE_URL.fullmatch(source)
+    if not match:
+        return source, None
+    return match.group("host").removeprefix("www."), source
 
 
 def _byline(line: str) -> str | None:
@@ -230,7 +239,7 @@ def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = No
             break
         last = content[-1].text
         if article.source_name is None and (name := _source_name(last)):
-            article.source_name = name
+            article.source_name, article.source_url = _name_and_url(name)
         elif article.byline is None and (name := _byline(last)):
             article.byline = name
         else:
