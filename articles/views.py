@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from articles import article_page
 from articles.caching import cached_page, versioned
 from articles.directory import cached_province_directory
-from articles.filters import ArticleFilter
+from articles.filters import ArticleFilter, Unfiltered
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Topic
 from articles.pagination import paginate
 from articles.search import search as search_articles
@@ -45,12 +45,13 @@ def front_page(request):
 @require_safe
 @cached_page
 def article_list(request):
-    articles = ArticleFilter(request.GET or None, queryset=_public_list())
-    if not articles.narrows:
+    if not ArticleFilter.chooses(request.GET):
+        articles = Unfiltered(request.GET, queryset=_public_list())
         return render(request, "articles/article_list.html", {
             "filter": articles,
             "page_obj": paginate(request, articles.queryset, count_key="list:[]"),
         })
+    articles = ArticleFilter(request.GET, queryset=_public_list())
     if not articles.is_valid():
         return render(request, "articles/article_list.html", {"filter": articles, "page_obj": None}, status=400)
     chosen = sorted((name, str(value)) for name, value in articles.form.cleaned_data.items() if value)
