@@ -59,6 +59,16 @@ def test_a_published_article_is_on_the_lists_at_once(client, listed):
         assert "về giá lúa" in html(client, url), url
 
 
+def test_an_article_withdrawn_without_a_signal_leaves_the_lists_though_its_card_is_kept(client, listed):
+    """Kept cards are shown only for rows the page's query (or, on search, the ranked ids) finds public."""
+    article, organisation = listed
+    for url in list_urls(organisation):
+        assert "nông dân An Giang" in html(client, url), url  # its card is kept now
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)  # no signal: the version stays
+    for url in list_urls(organisation):
+        assert "nông dân An Giang" not in html(client, url), url
+
+
 def test_a_retagged_article_shows_its_new_province_on_its_card(client, listed):
     article, _ = listed
     assert 'href="/provinces/an-giang/">An Giang</a>' in html(client, "/articles/")
