@@ -74,12 +74,7 @@ def article_detail(request, slug):
         if old is None:
             raise
         return redirect(old.article, permanent=True)
-    shown = article_page.attachments(article)
-    return render(request, "articles/article_detail.html", {
-        "article": article,
-        **shown,
-        **article_page.neighbours(article, shown["provinces"], shown["organisations"]),
-    })
+    return render(request, "articles/article_detail.html", {"article": article, **article_page.for_readers(article)})
 
 
 @require_safe

@@ -135,3 +135,13 @@ def test_the_kept_empty_filter_form_never_shows_a_chosen_filter(client):
     assert 'value="2020-01-01"' in form("/articles/?province=an-giang&date_after=2020-01-01")
     for url in ("/articles/", "/articles/?page=2"):
         assert 'an-giang" selected>' not in form(url) and 'value="2020-01-01"' not in form(url)
+
+
+def test_an_article_page_links_no_neighbour_withdrawn_since_its_neighbours_were_kept(client):
+    newer, shown, older = (make_article(title=f"Bài {name} về An Giang", provinces=["an-giang"])
+                           for name in ("mới", "đang xem", "cũ"))
+    page = html(client, shown.get_absolute_url())
+    assert "Bài mới về An Giang" in page and "Bài cũ về An Giang" in page  # next, previous and related
+    Article.objects.filter(pk=older.pk).update(status=Article.Status.DRAFT)  # no signal: the version stays
+    page = html(client, shown.get_absolute_url())
+    assert "Bài cũ về An Giang" not in page and "Bài mới về An Giang" in page
