@@ -145,3 +145,16 @@ def test_an_article_page_links_no_neighbour_withdrawn_since_its_neighbours_were_
     Article.objects.filter(pk=older.pk).update(status=Article.Status.DRAFT)  # no signal: the version stays
     page = html(client, shown.get_absolute_url())
     assert "Bài cũ về An Giang" not in page and "Bài mới về An Giang" in page
+
+
+def test_an_edited_article_shows_on_its_page_at_once_and_its_preview_keeps_nothing(client, listed):
+    article, _ = listed
+    assert "Buổi đối thoại diễn ra sôi nổi." in html(client, article.get_absolute_url())
+    article.body = "## Lắng nghe dân\n\nBuổi đối thoại kéo dài <b>ba giờ</b>."
+    article.save()
+    page = html(client, article.get_absolute_url())
+    assert "kéo dài &lt;b&gt;ba giờ&lt;/b&gt;." in page and "sôi nổi" not in page
+    client.force_login(make_editor())
+    cache.clear()
+    assert "kéo dài" in client.get(f"/admin/articles/article/{article.pk}/preview/").content.decode()
+    assert not [key for key in cache._cache if "articles:data:" in key]
