@@ -5,8 +5,9 @@ list page costs (links, dates, provinces, translations, in the template
 engine: about 20 ms a page at archive size). A card's HTML depends only on
 the article, its provinces, the language, the heading level and, on the
 search page, the searched terms; so it is kept under the content version
-(articles.caching.versioned_many) and a page's cards are read in one cache
-round trip. Saving an article, retagging it or renaming a province raises
+(articles.caching.versioned): a page's cards are kept together, one entry
+read in one cache round trip (kept card by card, a page read 20 entries,
+each a key to check, a lock and an unpickling). Saving an article, retagging it or renaming a province raises
 the version, so an edited title is on every list at once. What is cached
 is the template's own output, escaped exactly as when it is rendered.
 
@@ -27,7 +28,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from articles.caching import versioned_many
+from articles.caching import versioned
 from articles.querysets import card_provinces
 
 TEMPLATE = "includes/card.html"
@@ -57,8 +58,13 @@ def render_cards(articles, *, level: int = 2, terms=()) -> list[SafeString]:
     if fields:
         return _rows(articles, fields, prefix, render)
     names = {f"{prefix}{article.pk}": article for article in list(articles)}
-    cards = versioned_many(list(names), lambda missing: dict(zip(missing, render([names[n] for n in missing]))))
+    cards = _kept(list(names), lambda wanted: dict(zip(wanted, render([names[n] for n in wanted]), strict=True)))
     return [cards[name] for name in names]
+
+
+def _kept(names: list[str], compute) -> dict:
+    """{name: card} for a page's cards (compute(names) when not kept), kept as one entry."""
+    return versioned("cards:" + " ".join(names), lambda: compute(names))
 
 
 def _loaded_fields(articles) -> list[str]:
@@ -78,12 +84,12 @@ def _rows(articles: QuerySet, fields: list[str], prefix: str, render) -> list[Sa
     pk = fields.index(articles.model._meta.pk.attname)
     rows = {f"{prefix}{row[pk]}": row for row in articles.prefetch_related(None).values_list(*fields)}
 
-    def missing_cards(missing):
+    def page_cards(names):
         # As the queryset itself would have built them: these fields loaded, the others deferred.
-        todo = [articles.model.from_db(articles.db, fields, rows[name]) for name in missing]
-        return dict(zip(missing, render(todo)))
+        todo = [articles.model.from_db(articles.db, fields, rows[name]) for name in names]
+        return dict(zip(names, render(todo), strict=True))
 
-    cards = versioned_many(list(rows), missing_cards)
+    cards = _kept(list(rows), page_cards)
     return [cards[name] for name in rows]
 
 
@@ -92,11 +98,12 @@ def _known_ids(page, prefix: str, render) -> list[SafeString]:
     names = {f"{prefix}{pk}": pk for pk in page.ids}
     read = {}
 
-    def missing_cards(missing):
+    def page_cards(wanted):
         read["rows"] = {article.pk: article for article in page.read()}
-        todo = [name for name in missing if names[name] in read["rows"]]
-        return dict(zip(todo, render([read["rows"][names[name]] for name in todo])))
+        todo = [name for name in wanted if names[name] in read["rows"]]
+        return dict(zip(todo, render([read["rows"][names[name]] for name in todo]), strict=True))
 
-    cards = versioned_many(list(names), missing_cards)
+    cards = _kept(list(names), page_cards)
     public = set(read["rows"]) if "rows" in read else set(page.public_ids())
-    return [cards[name] for name, pk in names.items() if pk in public]
+    # A card is missing if its article was not public when the page was kept (and is again, with no signal).
+    return [cards[name] for name, pk in names.items() if pk in public and name in cards]

@@ -138,7 +138,7 @@ def test_the_kept_empty_filter_form_never_shows_a_chosen_filter(client):
 
 
 def test_an_article_page_links_no_neighbour_withdrawn_since_its_neighbours_were_kept(client):
-    newer, shown, older = (make_article(title=f"Bài {name} về An Giang", provinces=["an-giang"])
+    _newer, shown, older = (make_article(title=f"Bài {name} về An Giang", provinces=["an-giang"])
                            for name in ("mới", "đang xem", "cũ"))
     page = html(client, shown.get_absolute_url())
     assert "Bài mới về An Giang" in page and "Bài cũ về An Giang" in page  # next, previous and related
