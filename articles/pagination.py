@@ -19,9 +19,9 @@ Two costs grow with the archive when Django's Paginator is used as is:
 - Even a seeking page's query walks the index, testing each row against the
   list's filter (a province's page: about 200 rows and 1.5 ms of the
   database's CPU for page 1). A counted list keeps which ids each page
-  holds, like its count; later requests read the rows by id (KeptPage),
-  still through the list's queryset, so what the database no longer finds
-  public is left out.
+  holds, like its count; later requests ask the database only which of
+  them are still public (KeptPage), so what it no longer finds public is
+  left out.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -31,6 +31,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from articles.caching import versioned
+from articles.querysets import public_among
 
 PAGE_SIZE = 20
 NEWEST_FIRST = ("-published_at", "-id")
@@ -89,7 +90,7 @@ class KeptPage:
 
     The first request of a version reads the page (read_page()) and keeps its
     ids; later ones read the rows by id, or, when the cards are kept
-    (articles.cards), only which of those ids the list's queryset still finds.
+    (articles.cards), only which of those ids are still public.
     """
 
     def __init__(self, queryset, key, read_page):
@@ -113,7 +114,9 @@ class KeptPage:
     def public_ids(self) -> list[int]:
         if self._articles is not None:
             return [article.pk for article in self._articles]
-        return list(self.queryset.filter(pk__in=self.ids).values_list("pk", flat=True))
+        # Whether each is in the list is kept with the ids (a retagging raises the version); whether it is public is not.
+        public = public_among(self.ids)
+        return [pk for pk in self.ids if pk in public]
 
     def __len__(self):
         return len(self.read())

@@ -6,7 +6,10 @@ goes live at its time with no job to run: every public query compares
 published_at with now.
 """
 
-from django.db import models
+import datetime
+import functools
+
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -17,6 +20,54 @@ def public_q(prefix: str = "", *, now=None) -> Q:
     """The public rule as a Q, for models that filter through articles (prefix "articles__")."""
     now = now or timezone.now()
     return Q(**{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__lte": now})
+
+
+def public_among(ids) -> set[int]:
+    """Which of these articles are public now, in one query by primary key.
+
+    Pages built from pieces kept per content version (a list's page of ids,
+    a search ranking, an article's neighbours) ask this on each request, so
+    that what the database no longer finds public (withdrawn with
+    QuerySet.update(), which sends no signal) is left out. It is
+    Article.objects.filter(public_q(), pk__in=ids) compiled by the ORM once
+    per process and number of ids, then run with this request's values:
+    building and compiling that queryset cost three times as much CPU as
+    running it.
+    """
+    ids = list(ids)
+    if not ids:
+        return set()
+    sql, slots = _public_among_statement(connection.vendor, len(ids))
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [now if slot is _NOW else ids[slot] if isinstance(slot, int) else slot.value for slot in slots]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0] for row in cursor.fetchall()}
+
+
+_NOW = object()
+_SENTINEL_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+_SENTINEL_ID = -10**9
+
+
+class _Fixed:
+    def __init__(self, value):
+        self.value = value
+
+
+@functools.lru_cache(maxsize=64)
+def _public_among_statement(vendor: str, count: int):
+    """The SQL of public_among() for `count` ids, and what each parameter is: _NOW, an id's index, or fixed."""
+    from .models import Article
+
+    ids = [_SENTINEL_ID - n for n in range(count)]
+    query = Article.objects.filter(public_q(now=_SENTINEL_TIME), pk__in=ids).order_by().values_list("pk", flat=True)
+    sql, params = query.query.sql_with_params()
+    now = connection.ops.adapt_datetimefield_value(_SENTINEL_TIME)
+    slots = [_NOW if param == now else _SENTINEL_ID - param if param in ids else _Fixed(param) for param in params]
+    if slots.count(_NOW) != 1 or sorted(slot for slot in slots if isinstance(slot, int)) != list(range(count)):
+        raise AssertionError(f"unexpected parameters for public_among: {params!r}")
+    return sql, tuple(slots)
 
 
 def card_provinces() -> Prefetch:

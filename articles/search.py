@@ -49,6 +49,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.caching import versioned
 from articles.models import Article
+from articles.querysets import public_among
 from articles.text.normalise import search_key
 
 #: Longer queries are cut: nobody types more, and each syllable adds a join of work.
@@ -114,7 +115,8 @@ class RankedPage:
         return self._articles
 
     def public_ids(self) -> list[int]:
-        return list(self.rows.filter(pk__in=self.ids).values_list("pk", flat=True))
+        public = public_among(self.ids)
+        return [pk for pk in self.ids if pk in public]
 
     def __len__(self):
         return len(self.read())
