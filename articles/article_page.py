@@ -14,9 +14,11 @@ signal (QuerySet.update()) is never linked with its title.
 """
 
 from django.db.models import DateField, Exists, IntegerField, OuterRef, Q, Value
+from django.utils.functional import SimpleLazyObject
 
 from articles.caching import versioned
 from articles.models import Article, Organisation, Person, Province, Quote, Topic
+from articles.querysets import public_among
 
 RELATED_COUNT = 5
 
@@ -39,7 +41,12 @@ def for_readers(article: Article) -> dict:
     """attachments() and neighbours() of a published article, for its readers' page.
 
     The first request of a version runs their four queries; later ones read
-    them kept, plus one query for the neighbours' rows.
+    them kept and ask only whether the neighbours are all still public
+    (public_among). If they are, the page's neighbour links, kept rendered,
+    are shown as they are and the neighbours' rows are read only if those
+    links must be rendered again (another language); if one is not, the
+    links are rendered from the rows still public and not kept
+    (neighbours_changed).
     """
     fresh = {}
 
@@ -52,7 +59,14 @@ def for_readers(article: Article) -> dict:
 
     kept = dict(versioned(f"article-page:{article.pk}", compute))
     ids = kept.pop("neighbour_ids")
-    return {**kept, **(fresh or _read_neighbours(ids))}
+    if fresh:
+        return {**kept, **fresh, "neighbours_changed": False}
+    wanted = [*ids["related"], *(ids[role] for role in ("previous", "next") if ids[role] is not None)]
+    if set(wanted) - public_among(wanted):
+        return {**kept, **_read_neighbours(ids), "neighbours_changed": True}
+    rows = SimpleLazyObject(lambda: _read_neighbours(ids))
+    return {**kept, **{role: SimpleLazyObject(lambda role=role: rows[role]) for role in ("related", "previous", "next")},
+            "neighbours_changed": False}
 
 
 def _read_neighbours(ids: dict) -> dict:

@@ -158,3 +158,14 @@ def test_an_edited_article_shows_on_its_page_at_once_and_its_preview_keeps_nothi
     cache.clear()
     assert "kéo dài" in client.get(f"/admin/articles/article/{article.pk}/preview/").content.decode()
     assert not [key for key in cache._cache if "articles:data:" in key]
+
+
+def test_an_article_page_in_a_second_language_from_kept_pieces_is_the_page_rendered_afresh(client):
+    newer, shown, older = (make_article(title=f"Bài {name} về An Giang", provinces=["an-giang"])
+                           for name in ("mới", "đang xem", "cũ"))
+    html(client, shown.get_absolute_url())  # its neighbours are kept, their links rendered in Vietnamese only
+    client.cookies["django_language"] = "en"
+    from_pieces = html(client, shown.get_absolute_url())
+    cache.clear()
+    assert from_pieces == html(client, shown.get_absolute_url())
+    assert "Previous article" in from_pieces and older.title in from_pieces and newer.title in from_pieces
