@@ -18,6 +18,7 @@ from articles.directory import cached_province_directory
 from articles.filters import ArticleFilter, Unfiltered
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Topic
 from articles.pagination import paginate
+from articles.querysets import published_by_slug
 from articles.search import search as search_articles
 
 FRONT_PAGE_SIZE = 12
@@ -64,15 +65,14 @@ def article_list(request):
 @require_safe
 @cached_page
 def article_detail(request, slug):
-    try:
-        article = get_object_or_404(Article.objects.published(), slug=slug)
-    except Http404:
+    article = published_by_slug(slug)
+    if article is None:
         # An old address of a published article moves permanently to the current one.
         old = ArticleSlugRedirect.objects.filter(
             old_slug=slug, article__in=Article.objects.published()
         ).select_related("article").first()
         if old is None:
-            raise
+            raise Http404("No Article matches the given query.")  # as get_object_or_404 says it
         return redirect(old.article, permanent=True)
     return render(request, "articles/article_detail.html", {"article": article, **article_page.for_readers(article)})
 
