@@ -113,7 +113,8 @@ def province_detail(request, slug):
     if history is None:
         raise Http404
     province = history["province"]
-    articles = _public_list().for_province(province, successor_of=history["successor_of"])
+    # Built only if a kept piece (count, the page's ids) is missing.
+    articles = lambda: _public_list().for_province(province, successor_of=history["successor_of"])  # noqa: E731
     return render(request, "articles/province_detail.html", {
         "province": province,
         "today": history["today"],
