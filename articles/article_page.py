@@ -8,9 +8,9 @@ render the same template from the same attachments.
 For readers all of it is kept per content version (for_readers()): building
 those four queries through the ORM was most of an uncached article page's
 CPU (about two thirds), and none of it changes until something readers see
-does, which raises the version. The neighbours are kept as ids and read
-again from published() on each request, so an article withdrawn without a
-signal (QuerySet.update()) is never linked with its title.
+does, which raises the version. The neighbours are kept as ids and checked
+against the database on each request (public_among), so an article
+withdrawn without a signal (QuerySet.update()) is never linked with its title.
 """
 
 from django.db.models import DateField, Exists, IntegerField, OuterRef, Q, Value

@@ -12,13 +12,13 @@ the version, so an edited title is on every list at once. What is cached
 is the template's own output, escaped exactly as when it is rendered.
 
 Once the cards are kept, building the page's articles is most of what is
-left (20 model instances cost about as much as the rest of the list), so a
-list's rows are read as plain tuples and an Article is built only for a
-card that has to be rendered. A search page knows its ids before any query
-(its ranking is kept): it asks the database only which of them are still
-public, and reads the rows with their text only for cards not kept. The
-articles' provinces are likewise fetched only for the cards to render (one
-query), so a page whose cards are all cached skips it.
+left, so an Article is built only for a card that has to be rendered. A
+counted list's page (articles.pagination.KeptPage) and a search page know
+their ids before any query (kept per version, like the ranking): they ask
+the database only which of them are still public, and read the rows only
+for cards not kept. Other lists (the front page) read their rows as plain
+tuples. The articles' provinces are likewise fetched only for the cards to
+render (one query), so a page whose cards are all cached skips it.
 """
 
 import hashlib
