@@ -113,26 +113,6 @@ def versioned(name: str, compute):
     return value
 
 
-def versioned_many(names, compute_missing) -> dict:
-    """{name: value} for every name, like versioned(), read in one cache round trip.
-
-    compute_missing(names) returns {name: value} for the names not cached; they
-    are stored together. For the pieces of a page that are many (its 20 cards).
-    """
-    version = current_version()
-    keys = {name: _data_key(version, name) for name in names}
-    found = cache.get_many(keys.values())
-    values = {name: found[key] for name, key in keys.items() if key in found}
-    missing = [name for name in keys if name not in values]
-    if missing:
-        computed = compute_missing(missing)
-        timeout = _timeout_before_next_publication(version, DATA_TIMEOUT)
-        if timeout:
-            cache.set_many({keys[name]: value for name, value in computed.items()}, timeout)
-        values.update(computed)
-    return values
-
-
 def _data_key(version: int, name: str) -> str:
     digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
     return f"articles:data:{version}:{digest}"

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_safe
 from articles import article_page
 from articles.caching import cached_page, versioned
 from articles.directory import cached_province_directory
-from articles.filters import ArticleFilter
+from articles.filters import ArticleFilter, Unfiltered
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Topic
 from articles.pagination import paginate
+from articles.querysets import published_by_slug
 from articles.search import search as search_articles
 
 FRONT_PAGE_SIZE = 12
@@ -45,12 +46,13 @@ def front_page(request):
 @require_safe
 @cached_page
 def article_list(request):
-    articles = ArticleFilter(request.GET or None, queryset=_public_list())
-    if not articles.narrows:
+    if not ArticleFilter.chooses(request.GET):
+        articles = Unfiltered(request.GET, queryset=_public_list())
         return render(request, "articles/article_list.html", {
             "filter": articles,
             "page_obj": paginate(request, articles.queryset, count_key="list:[]"),
         })
+    articles = ArticleFilter(request.GET, queryset=_public_list())
     if not articles.is_valid():
         return render(request, "articles/article_list.html", {"filter": articles, "page_obj": None}, status=400)
     chosen = sorted((name, str(value)) for name, value in articles.form.cleaned_data.items() if value)
@@ -63,22 +65,16 @@ def article_list(request):
 @require_safe
 @cached_page
 def article_detail(request, slug):
-    try:
-        article = get_object_or_404(Article.objects.published(), slug=slug)
-    except Http404:
+    article = published_by_slug(slug)
+    if article is None:
         # An old address of a published article moves permanently to the current one.
         old = ArticleSlugRedirect.objects.filter(
             old_slug=slug, article__in=Article.objects.published()
         ).select_related("article").first()
         if old is None:
-            raise
+            raise Http404("No Article matches the given query.")  # as get_object_or_404 says it
         return redirect(old.article, permanent=True)
-    shown = article_page.attachments(article)
-    return render(request, "articles/article_detail.html", {
-        "article": article,
-        **shown,
-        **article_page.neighbours(article, shown["provinces"], shown["organisations"]),
-    })
+    return render(request, "articles/article_detail.html", {"article": article, **article_page.for_readers(article)})
 
 
 @require_safe
@@ -117,7 +113,8 @@ def province_detail(request, slug):
     if history is None:
         raise Http404
     province = history["province"]
-    articles = _public_list().for_province(province, successor_of=history["successor_of"])
+    # Built only if a kept piece (count, the page's ids) is missing.
+    articles = lambda: _public_list().for_province(province, successor_of=history["successor_of"])  # noqa: E731
     return render(request, "articles/province_detail.html", {
         "province": province,
         "today": history["today"],

@@ -49,6 +49,7 @@ def main():
     public = Article.objects.published()
     last_page = -(-public.count() // 20)
     organisation = Organisation.objects.order_by("pk").first()
+    article = public.newest_first()[min(500, public.count() - 1)]  # the one bench/load.py requests
     pages = [
         ("floor: /healthz", "/healthz"),
         ("front page", "/"),
@@ -60,6 +61,7 @@ def main():
         ("/provinces/", "/provinces/"),
         ("organisation page", organisation.get_absolute_url() if organisation else "/"),
         ("search without diacritics", "/search/?q=doi+thoai+nhan+dan"),
+        ("article page", article.get_absolute_url()),
     ]
     client = Client()
     print(f"{public.count():,} articles, page cache off{', every piece dropped before each request' if args.first else ''}"

@@ -59,6 +59,16 @@ def test_a_published_article_is_on_the_lists_at_once(client, listed):
         assert "về giá lúa" in html(client, url), url
 
 
+def test_an_article_withdrawn_without_a_signal_leaves_the_lists_though_its_card_is_kept(client, listed):
+    """Kept cards are shown only for rows the page's query (or, on search, the ranked ids) finds public."""
+    article, organisation = listed
+    for url in list_urls(organisation):
+        assert "nông dân An Giang" in html(client, url), url  # its card is kept now
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)  # no signal: the version stays
+    for url in list_urls(organisation):
+        assert "nông dân An Giang" not in html(client, url), url
+
+
 def test_a_retagged_article_shows_its_new_province_on_its_card(client, listed):
     article, _ = listed
     assert 'href="/provinces/an-giang/">An Giang</a>' in html(client, "/articles/")
@@ -125,3 +135,37 @@ def test_the_kept_empty_filter_form_never_shows_a_chosen_filter(client):
     assert 'value="2020-01-01"' in form("/articles/?province=an-giang&date_after=2020-01-01")
     for url in ("/articles/", "/articles/?page=2"):
         assert 'an-giang" selected>' not in form(url) and 'value="2020-01-01"' not in form(url)
+
+
+def test_an_article_page_links_no_neighbour_withdrawn_since_its_neighbours_were_kept(client):
+    _newer, shown, older = (make_article(title=f"Bài {name} về An Giang", provinces=["an-giang"])
+                           for name in ("mới", "đang xem", "cũ"))
+    page = html(client, shown.get_absolute_url())
+    assert "Bài mới về An Giang" in page and "Bài cũ về An Giang" in page  # next, previous and related
+    Article.objects.filter(pk=older.pk).update(status=Article.Status.DRAFT)  # no signal: the version stays
+    page = html(client, shown.get_absolute_url())
+    assert "Bài cũ về An Giang" not in page and "Bài mới về An Giang" in page
+
+
+def test_an_edited_article_shows_on_its_page_at_once_and_its_preview_keeps_nothing(client, listed):
+    article, _ = listed
+    assert "Buổi đối thoại diễn ra sôi nổi." in html(client, article.get_absolute_url())
+    article.body = "## Lắng nghe dân\n\nBuổi đối thoại kéo dài <b>ba giờ</b>."
+    article.save()
+    page = html(client, article.get_absolute_url())
+    assert "kéo dài &lt;b&gt;ba giờ&lt;/b&gt;." in page and "sôi nổi" not in page
+    client.force_login(make_editor())
+    cache.clear()
+    assert "kéo dài" in client.get(f"/admin/articles/article/{article.pk}/preview/").content.decode()
+    assert not [key for key in cache._cache if "articles:data:" in key]
+
+
+def test_an_article_page_in_a_second_language_from_kept_pieces_is_the_page_rendered_afresh(client):
+    newer, shown, older = (make_article(title=f"Bài {name} về An Giang", provinces=["an-giang"])
+                           for name in ("mới", "đang xem", "cũ"))
+    html(client, shown.get_absolute_url())  # its neighbours are kept, their links rendered in Vietnamese only
+    client.cookies["django_language"] = "en"
+    from_pieces = html(client, shown.get_absolute_url())
+    cache.clear()
+    assert from_pieces == html(client, shown.get_absolute_url())
+    assert "Previous article" in from_pieces and older.title in from_pieces and newer.title in from_pieces

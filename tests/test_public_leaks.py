@@ -85,3 +85,25 @@ def test_counts_include_only_the_published_article(client, world):
 def test_json_ld_and_related_links_name_no_unpublished_article(client, world):
     html = client.get(world[0]["published"].get_absolute_url()).content.decode()
     assert "Bimat" not in html and "bimat" not in html
+
+
+def test_public_among_answers_as_published_does(world):
+    """The check that kept pieces (list pages' ids, search rankings, neighbours) pass on each request."""
+    from articles.querysets import public_among
+
+    articles = world[0]
+    ids = [article.pk for article in articles.values()]
+    assert public_among(ids) == {articles["published"].pk} == set(Article.objects.published().values_list("pk", flat=True))
+    assert public_among(ids[:3]) == public_among(list(reversed(ids[:3]))) == {articles["published"].pk}
+    assert public_among([]) == set()
+
+
+def test_published_by_slug_finds_only_the_published_article(world):
+    from articles.querysets import published_by_slug
+
+    articles = world[0]
+    for name, article in articles.items():
+        found = published_by_slug(article.slug)
+        assert (found == article) if name == "published" else found is None, name
+    assert published_by_slug(articles["published"].slug).body == articles["published"].body
+    assert published_by_slug("khong-co") is None

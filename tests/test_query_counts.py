@@ -113,6 +113,24 @@ def test_article_page_takes_six_queries_whatever_it_shows(client, django_assert_
     assert len(response.context["quotes"]) == (4 if tagged != "one province" else 0)
 
 
+@pytest.mark.parametrize("tagged", ["one province", "many tags, quotes and corrections"])
+def test_a_later_article_page_reads_the_article_and_its_neighbours(client, django_assert_num_queries, monkeypatch,
+                                                                   tagged):
+    """Its tags, quotes, corrections and which articles neighbour it are kept per content version."""
+    from articles import caching
+
+    monkeypatch.setattr(caching, "PAGE_TIMEOUT", 0)
+    make_archive(20)
+    article = Article.objects.published().newest_first()[2]
+    if tagged != "one province":
+        tag_richly(article)
+    first = client.get(article.get_absolute_url()).content
+    with django_assert_num_queries(2):  # the article; its related, previous and next articles by id
+        response = client.get(article.get_absolute_url())
+    assert response.content == first
+    assert response.context["previous"] and response.context["next"] and response.context["related"]
+
+
 @pytest.mark.parametrize("size", [45, 100])
 @pytest.mark.parametrize("url", ["/articles/?page=2", "/articles/?page=3", "/provinces/an-giang/?page=2",
                                  "/topics/chu-de/?page=2", "/search/?q=doi+thoai&page=2"])
