@@ -86,3 +86,13 @@ def test_filtered_list_heading_names_the_chosen_province(client):
     html = client.get("/articles/?province=an-giang").content.decode()
     assert '<span class="chosen"> · An Giang</span>' in html
     assert 'selected>An Giang</option>' in html
+
+
+def test_a_filter_nothing_matches_says_so_and_an_empty_site_says_nothing_is_published(client):
+    assert "Chưa có bài nào được đăng." in client.get("/articles/").content.decode()
+    make_article(provinces=["thanh-hoa"])
+
+    html = client.get("/articles/?province=an-giang").content.decode()
+
+    assert "Không có bài nào khớp với bộ lọc." in html
+    assert "Chưa có bài nào được đăng." not in client.get("/articles/").content.decode()
