@@ -70,10 +70,8 @@ def bulk_insert(objs: Iterable[Model], *, batch_size: int | None = None) -> list
         new = [obj for obj in objs if obj.pk is None]
         for obj, pk in zip(new, reserve_pks(model, len(new)) or [], strict=True):
             obj.pk = pk
-    opts = model._meta
-    fields = [field for field in opts.concrete_fields if not field.generated]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    sql = f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN"
+    fields = [field for field in model._meta.concrete_fields if not field.generated]
+    sql = _copy_statement(connection, model, fields)
     inserted = []
     with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
         for obj in objs:
@@ -104,9 +102,12 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     if connection.vendor != "postgresql":
         bulk_insert([model(**dict(zip(fields, row, strict=True))) for row in rows])
         return
-    opts = model._meta
-    columns = ", ".join(connection.ops.quote_name(opts.get_field(name).column) for name in fields)
-    sql = f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN"
+    sql = _copy_statement(connection, model, [model._meta.get_field(name) for name in fields])
     with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def _copy_statement(connection, model: type[Model], fields) -> str:
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    return f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"

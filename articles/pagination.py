@@ -105,36 +105,29 @@ class ArchivePaginator(Paginator):
         return self._get_page(rows[:self.per_page], number, self)
 
 
-class KeptPage:
-    """A page of a counted list whose ids are kept per content version, its rows read only when asked.
+class PageOfIds:
+    """A page whose articles' ids are known before any query, their rows read only when asked.
 
-    The first request of a version reads the page (read_page()) and keeps its
-    ids; later ones read the rows by id, or, when the cards are kept
-    (articles.cards), only which of those ids are still public.
+    Its cards may all be kept (articles.cards), and then the database is
+    asked only which of the ids are still public (public_ids()); otherwise
+    read() fetches the rows by id from `rows`, leaving out any no longer
+    found there, in the ids' order. A search page is one as it is
+    (articles.search); a counted list's page keeps its ids (KeptPage).
     """
 
-    def __init__(self, key, read_page, queryset):
-        self.key, self._read_page, self._queryset = key, read_page, queryset
-        self._articles = None
-
-    @cached_property
-    def ids(self) -> list[int]:
-        def first_read():
-            self._articles = list(self._read_page())
-            return [article.pk for article in self._articles]
-
-        return versioned(self.key, first_read)
+    def __init__(self, ids: list[int], rows):
+        self.ids, self._articles = ids, None
+        self._rows = rows if callable(rows) else (lambda: rows)
 
     def read(self) -> list:
         if self._articles is None:
-            found = self._queryset().in_bulk(self.ids)
+            found = self._rows().in_bulk(self.ids)
             self._articles = [found[pk] for pk in self.ids if pk in found]
         return self._articles
 
     def public_ids(self) -> list[int]:
         if self._articles is not None:
             return [article.pk for article in self._articles]
-        # Whether each is in the list is kept with the ids (a retagging raises the version); whether it is public is not.
         public = public_among(self.ids)
         return [pk for pk in self.ids if pk in public]
 
@@ -146,6 +139,28 @@ class KeptPage:
 
     def __getitem__(self, index):
         return self.read()[index]
+
+
+class KeptPage(PageOfIds):
+    """A page of a counted list whose ids are kept per content version.
+
+    The first request of a version reads the page (read_page()) and keeps its
+    ids; later ones read the rows by id from queryset(), or only which of
+    the ids are still public. Whether each is in the list is kept with the
+    ids (a retagging raises the version); whether it is public is not.
+    """
+
+    def __init__(self, key, read_page, queryset):
+        # Not PageOfIds.__init__: it would set ids, which are made on first use here.
+        self.key, self._read_page, self._rows, self._articles = key, read_page, queryset, None
+
+    @cached_property
+    def ids(self) -> list[int]:
+        def first_read():
+            self._articles = list(self._read_page())
+            return [article.pk for article in self._articles]
+
+        return versioned(self.key, first_read)
 
 
 def paginate(request, queryset, *, count_key=None, per_page=PAGE_SIZE):

@@ -49,7 +49,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.caching import versioned
 from articles.models import Article
-from articles.querysets import public_among
+from articles.pagination import PageOfIds
 from articles.text.normalise import search_key
 
 #: Longer queries are cut: nobody types more, and each syllable adds a join of work.
@@ -92,40 +92,11 @@ class RankedArticles:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return RankedPage(self.ids[index], self.rows)
-        return RankedPage([self.ids[index]], self.rows).read()[0]
+            return PageOfIds(self.ids[index], self.rows)
+        return PageOfIds([self.ids[index]], self.rows).read()[0]
 
     def __iter__(self):
-        return iter(RankedPage(self.ids, self.rows).read())
-
-
-class RankedPage:
-    """A page of ranked ids, read only when asked: its cards may all be kept (articles.cards),
-    and then only which of the ids are still public is asked of the database."""
-
-    def __init__(self, ids: list[int], rows: QuerySet):
-        self.ids, self.rows = ids, rows
-        self._articles = None
-
-    def read(self) -> list[Article]:
-        """The page's articles that are still public, in the ranking's order (one query)."""
-        if self._articles is None:
-            found = self.rows.in_bulk(self.ids)
-            self._articles = [found[pk] for pk in self.ids if pk in found]
-        return self._articles
-
-    def public_ids(self) -> list[int]:
-        public = public_among(self.ids)
-        return [pk for pk in self.ids if pk in public]
-
-    def __len__(self):
-        return len(self.read())
-
-    def __iter__(self):
-        return iter(self.read())
-
-    def __getitem__(self, index):
-        return self.read()[index]
+        return iter(PageOfIds(self.ids, self.rows).read())
 
 
 @dataclass(frozen=True)
