@@ -220,3 +220,33 @@ def test_find_entities_reuses_one_tagger_per_gazetteer():
     assert tagger_for(GAZETTEER) is tagger_for(GAZETTEER)
     found = find_entities(["huyện Như Xuân"], published_at=None, gazetteer=GAZETTEER)
     assert [p.name for p in found.provinces] == ["Thanh Hóa"]
+
+
+def test_a_headline_in_capitals_names_what_the_same_words_in_ordinary_case_name():
+    found = tag("THANH HÓA: UBND HUYỆN NHƯ XUÂN TỔNG KẾT CÔNG TÁC NĂM 2023", published_at=at(2023, 12))
+    assert [p.name for p in found.provinces] == ["Thanh Hóa"]
+    assert found.organisations == ["Ủy ban nhân dân huyện Như Xuân"]
+    assert found.places == ["huyện Như Xuân"]
+    # Tone placement, abbreviations and the bodies' own words come through capitals too.
+    found = tag("BAN THƯỜNG VỤ TỈNH ỦY THANH HOÁ LÀM VIỆC VỚI SỞ GD&ĐT VÀ HĐND TỈNH", published_at=at(2024))
+    assert found.organisations == ["Ban Thường vụ Tỉnh ủy Thanh Hóa", "Sở Giáo dục và Đào tạo tỉnh Thanh Hóa",
+                                   "Hội đồng nhân dân tỉnh Thanh Hóa"]
+
+
+def test_a_headline_in_capitals_keeps_the_rule_on_ho_chi_minh():
+    assert provinces("HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG, ĐẠO ĐỨC CHỦ TỊCH HỒ CHÍ MINH") == []
+    assert provinces("ĐOÀN ĐẠI BIỂU TP. HỒ CHÍ MINH THĂM BẢO TÀNG HỒ CHÍ MINH", published_at=at(2024)) == [
+        "Hồ Chí Minh"]
+
+
+def test_a_person_the_gazetteer_knows_is_found_in_capitals():
+    gazetteer = Gazetteer(GAZETTEER.provinces, GAZETTEER.districts, (), (PersonEntry("Đỗ Trọng Hưng"),))
+    assert tag("BÍ THƯ TỈNH ỦY ĐỖ TRỌNG HƯNG THĂM HỘ NGHÈO", tagger=Tagger(gazetteer)).people == ["Đỗ Trọng Hưng"]
+
+
+def test_capitals_are_read_only_where_a_whole_text_is_written_in_them():
+    # An abbreviation in an ordinary sentence is no shouting: "ỦY BAN" alone is not read again.
+    found = tag("Hội nghị do UBND tỉnh Nghệ An tổ chức; HỘI NGHỊ kéo dài hai ngày.", published_at=at(2023))
+    assert found.organisations == ["Ủy ban nhân dân tỉnh Nghệ An"]
+    # Words the gazetteer does not know stay common words: no unknown "Xuân Hòa" commune is made up.
+    assert tag("CÁC XÃ XUÂN HÒA, XUÂN BÌNH VỀ ĐÍCH NÔNG THÔN MỚI").places == []

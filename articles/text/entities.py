@@ -25,6 +25,7 @@ import ahocorasick
 from . import organisations as org
 from .normalise import canonical, fold_spaces, nfc, search_key
 from .quotes import SURNAMES, QuoteFinder
+from .recase import Recaser
 from .records import DistrictEntry, Gazetteer, ProvinceEntry
 
 # Every upper-case letter Vietnamese uses (Latin, Latin-1, Latin Extended Additional).
@@ -182,6 +183,17 @@ class Tagger:
         place_keys = {search_key(p.name) for p in gazetteer.provinces}
         place_keys |= {search_key(d.name) for d in gazetteer.districts}
         self.quotes = QuoteFinder(place_keys)
+        self._recaser: Recaser | None = None
+
+    @property
+    def recaser(self) -> Recaser:
+        """Reads texts written in capitals; built on the first such text (most imports have none)."""
+        if self._recaser is None:
+            organisations = {s for entry in self.gazetteer.organisations
+                             for n in (entry.name, *entry.aliases) for s in _spellings(n)}
+            self._recaser = Recaser([*self._provinces, *self._districts, *self._people, *organisations,
+                                     *(f"Sở {spelling}" for spelling in _DEPARTMENT_SPELLINGS)])
+        return self._recaser
 
     # --- provinces on a date
 
@@ -217,6 +229,8 @@ class Tagger:
     def tag(self, texts: Sequence[str], *, published_at: datetime.datetime | None = None,
             speakers: Iterable[str] = ()) -> Entities:
         day = published_at.date() if published_at else None
+        if any(map(Recaser.shouting, texts)):
+            texts = [self.recaser.recase(text) if Recaser.shouting(text) else text for text in texts]
         places: list[_Place] = []
         found_provinces: list[ProvinceEntry] = []
         district_hits: list[list[DistrictEntry]] = []
