@@ -250,3 +250,16 @@ def test_capitals_are_read_only_where_a_whole_text_is_written_in_them():
     assert found.organisations == ["Ủy ban nhân dân tỉnh Nghệ An"]
     # Words the gazetteer does not know stay common words: no unknown "Xuân Hòa" commune is made up.
     assert tag("CÁC XÃ XUÂN HÒA, XUÂN BÌNH VỀ ĐÍCH NÔNG THÔN MỚI").places == []
+
+
+def test_the_pacific_is_no_province():
+    assert provinces("Diễn đàn Hợp tác kinh tế châu Á - Thái Bình Dương (APEC) họp tại Đà Nẵng.",
+                     published_at=at(2017)) == ["Đà Nẵng"]
+    assert provinces("HỢP TÁC CHÂU Á - THÁI BÌNH DƯƠNG") == []
+
+
+def test_in_capitals_a_province_that_is_also_a_common_word_needs_a_unit_or_a_dateline_colon():
+    assert provinces("CHUNG TAY VÌ HÒA BÌNH THẾ GIỚI") == []  # peace
+    assert provinces("UBND TỈNH THÁI BÌNH PHÁT ĐỘNG PHONG TRÀO THI ĐUA", published_at=at(2024)) == ["Thái Bình"]
+    assert provinces("HÒA BÌNH: RA QUÂN CHIẾN DỊCH THANH NIÊN TÌNH NGUYỆN HÈ", published_at=at(2024)) == [
+        "Hòa Bình"]

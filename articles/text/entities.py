@@ -63,6 +63,9 @@ _LIST_BEFORE = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+$")
 _NUMBERED = re.compile(r"(?<![\w])(?P<unit>quận|phường) (?P<name>\d{1,2})(?![\w])")
 _LIST_GAP = re.compile(r"\s*(?:,|và|;)\s*")
 _FORMER = re.compile(r"\s+cũ\b")
+#: Names that begin with a province's name and are not the province: the Pacific Ocean, and with it
+#: "châu Á - Thái Bình Dương" (Asia-Pacific), which news of APEC names often.
+_NOT_THE_PROVINCE = frozenset({("Thái", "Bình", "Dương")})
 _CENTRAL = re.compile(r"(?:Trung ương|Ban Chấp hành|Chính phủ|Quốc hội)\s*$")
 
 _UY = "(?:ủy|uỷ)"
@@ -192,6 +195,7 @@ class Tagger:
             organisations = {s for entry in self.gazetteer.organisations
                              for n in (entry.name, *entry.aliases) for s in _spellings(n)}
             self._recaser = Recaser([*self._provinces, *self._districts, *self._people, *organisations,
+                                     *(" ".join(name) for name in _NOT_THE_PROVINCE),
                                      *(f"Sở {spelling}" for spelling in _DEPARTMENT_SPELLINGS)])
         return self._recaser
 
@@ -352,6 +356,9 @@ class Tagger:
                 i += 1
                 continue
             size, entries = self._longest_province(tokens, i)
+            if entries and tuple(tokens[i:i + size + 1]) in _NOT_THE_PROVINCE:
+                i += size + 1  # and no province inside it either ("Bình Dương")
+                continue
             if entries and self._bare_province_ok(tokens, i, size):
                 self._add_province(entries, day, False, provinces)
                 i += size

@@ -29,6 +29,11 @@ BODY_WORDS = (
 #: Abbreviations the tagger's rules read (articles.text.entities): kept in capitals like those of the names.
 ABBREVIATIONS = frozenset({"UBND", "HĐND", "MTTQ", "UBMTTQ", "UBMTTQVN", "VN", "BTV", "UBKT", "TP", "TX", "ĐBQH"})
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: Province names that are also common words ("hòa bình": peace; "thái bình": at peace). In capitals
+#: they are given back as names only after a unit or a body ("TỈNH HÒA BÌNH", "TỈNH ỦY THÁI BÌNH") or
+#: heading the text before a colon ("HÒA BÌNH: …"), as papers name the province a story is from.
+COMMON_WORD_NAMES = frozenset({"hòa bình", "hoà bình", "thái bình"})
+_NAMED_AFTER = re.compile(r"(?:tỉnh|thành phố|tp\.?|ủy|uỷ|Ủy|Uỷ)\s*$")
 
 
 def _is_word_char(char: str) -> bool:
@@ -81,6 +86,8 @@ class Recaser:
             end = last + 1
             if (start and _is_word_char(lowered[start - 1])) or (end < len(lowered) and _is_word_char(lowered[end])):
                 continue  # inside a word
+            if key in COMMON_WORD_NAMES and not self._named(lowered, start, end):
+                continue
             if len(key) > len(longest.get(start, "")):
                 longest[start] = key
         covered = 0
@@ -90,3 +97,9 @@ class Recaser:
             key = longest[start]
             chars[start:start + len(key)] = self._spelling[key]
             covered = start + len(key)
+
+    @staticmethod
+    def _named(lowered: str, start: int, end: int) -> bool:
+        if _NAMED_AFTER.search(lowered, max(0, start - 12), start):
+            return True
+        return not lowered[:start].strip() and lowered[end:].lstrip().startswith(":")
