@@ -24,6 +24,13 @@ def test_postgres_url_uses_persistent_checked_connections():
         "editor", "s3cret", "db.example", 5433, "news"
     )
     assert config["CONN_MAX_AGE"] == 600 and config["CONN_HEALTH_CHECKS"] is True
+    assert config["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_prepared_statements_can_be_switched_off_for_a_transaction_pooler():
+    config = env.database("unused", environ={"DATABASE_URL": "postgres://db.example/news",
+                                             "DATABASE_PREPARED_STATEMENTS": "0"})
+    assert "server_side_binding" not in config.get("OPTIONS", {})
 
 
 def test_unsupported_database_is_refused_clearly():
