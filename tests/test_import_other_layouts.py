@@ -5,9 +5,11 @@ layouts of others: a weekday dateline above the title and a byline below the
 body, a party portal's "15-03-2024" and "Theo Báo …", "20/09/2025 | 08:30"
 after the 2025 merger, TP.HCM and its abbreviations, names of the Central
 Highlands, a quote over two paragraphs, NFD text with a BOM and CRLF line
-ends, a source given as an address, a party portal's headline in capitals. tests/data/other_layouts.json is what
-`import_articles --dry-run --json` prints for them, checked by hand when it
-was written; each rule behind it has its own test in tests/test_text_*.py.
+ends, a source given as an address, a party portal's headline in capitals,
+a section label above the title, a share bar and a writer with the paper in
+brackets. tests/data/other_layouts.json is what `import_articles --dry-run
+--json` prints for them, checked by hand when it was written; each rule
+behind it has its own test in tests/test_text_*.py.
 """
 
 import io

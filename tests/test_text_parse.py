@@ -134,6 +134,45 @@ def test_source_line_or_byline_gives_the_source_name(closing, source):
     assert article.body_paragraphs == ["Đoạn một.", "Đoạn hai./."]
 
 
+@pytest.mark.parametrize(
+    ("closing", "source", "byline"),
+    [
+        ("(Nguồn: Báo Nghệ An)", "Báo Nghệ An", None),
+        ("Minh Anh\n\n(Theo TTXVN)", "TTXVN", "Minh Anh"),
+        ("Nguyễn Hải (Báo Nghệ An)", "Báo Nghệ An", "Nguyễn Hải"),
+        ("Hoàng Lâm (baodaklak.vn)", "baodaklak.vn", "Hoàng Lâm"),
+        ("Lan Anh (Đài PT-TH Nghệ An)", "Đài PT-TH Nghệ An", "Lan Anh"),
+    ],
+)
+def test_a_source_in_brackets_and_a_writer_with_the_paper_in_brackets(closing, source, byline):
+    article = parse(f"Tiêu đề\n\nĐoạn một.\n\nĐoạn hai.\n\n{closing}")
+    assert (article.source_name, article.byline) == (source, byline)
+    assert article.body_paragraphs == ["Đoạn một.", "Đoạn hai."]
+
+
+@pytest.mark.parametrize("line", ["Facebook Twitter Zalo", "Chia sẻ: Facebook | Email", "E-mail",
+                                  "Theo dõi Báo Nghệ An trên Google News", "Theo dõi chúng tôi tại Zalo",
+                                  "Đánh giá bài viết"])
+def test_share_bars_follow_buttons_and_ratings_are_furniture_not_headings(line):
+    article = parse(f"Tiêu đề\n\nĐoạn một.\n\n{line}\n\nĐoạn hai.\n\nPV")
+    assert article.boilerplate_removed == [line]
+    assert article.headings == [] and article.body_paragraphs == ["Đoạn một.", "Đoạn hai."]
+
+
+@pytest.mark.parametrize("line", ["Gửi bài dự thi", "Theo dõi diễn biến mưa lũ"])
+def test_lines_of_story_with_a_share_word_stay(line):
+    article = parse(f"Tiêu đề\n\nĐoạn một.\n\n{line}\n\nĐoạn hai.")
+    assert article.boilerplate_removed == [] and article.source_name is None
+    assert article.headings == [line]
+
+
+def test_a_section_label_above_the_title_is_furniture_and_the_same_words_in_the_body_a_heading():
+    article = parse("Kinh tế - Xã hội\nHà Tĩnh: Đối thoại với người dân\n\nĐoạn một.\n\nKinh tế\n\nĐoạn hai.")
+    assert article.title == "Hà Tĩnh: Đối thoại với người dân"
+    assert article.boilerplate_removed == ["Kinh tế - Xã hội"]
+    assert article.headings == ["Kinh tế"]
+
+
 def test_a_closing_sentence_starting_with_theo_is_not_a_source():
     article = parse("Tiêu đề\n\nĐoạn một.\n\nTheo kế hoạch, năm 2025 toàn tỉnh hoàn thành chỉ tiêu.")
     assert article.source_name is None

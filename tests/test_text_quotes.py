@@ -91,6 +91,21 @@ def test_a_short_name_resolves_to_someone_introduced_with_an_office_after_the_na
                       "người dân xã Minh Phú, huyện Sóc Sơn")]
 
 
+def test_a_full_name_named_again_without_an_office_keeps_the_office_given_before():
+    found = quotes(
+        "Chiều 13/10, Chủ tịch UBND huyện Cẩm Xuyên Nguyễn Văn Ngọc chủ trì buổi đối thoại với người dân.",
+        "Ông Nguyễn Văn Ngọc khẳng định: “Huyện sẽ rà soát từng hồ sơ”.",
+        "“Mọi kiến nghị đều được trả lời”, Nguyễn Văn Ngọc nói.",
+    )
+    assert found == [
+        ("direct", "Huyện sẽ rà soát từng hồ sơ", "Nguyễn Văn Ngọc", "Chủ tịch UBND huyện Cẩm Xuyên"),
+        ("direct", "Mọi kiến nghị đều được trả lời", "Nguyễn Văn Ngọc", "Chủ tịch UBND huyện Cẩm Xuyên"),
+    ]
+    # Named for the first time without an office: none.
+    assert quotes("Ông Nguyễn Văn Ngọc khẳng định: “Huyện sẽ rà soát từng hồ sơ”.") == [
+        ("direct", "Huyện sẽ rà soát từng hồ sơ", "Nguyễn Văn Ngọc", None)]
+
+
 def test_a_short_name_of_nobody_named_is_no_speaker():
     assert quotes("“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.") == []
 

@@ -38,6 +38,28 @@ Phản hồi|Gửi phản hồi|Bình luận|Ý kiến bạn đọc|Gửi bình 
 |Quay lại|Trở về|Trở lại|Về đầu trang|Lên đầu trang|Đầu trang|Trang chủ|Top|Back|Tags|Từ khóa|Thẻ|Chủ đề
 |Bạn đọc|Video|Ảnh|Multimedia|Podcast|Infographics|E-magazine|Tin ảnh|Copy link|Sao chép liên kết
 |Theo dõi chúng tôi|Theo dõi|Đăng nhập|Đăng ký|Tìm kiếm|Menu|Toggle navigation|Báo in|RSS
+|Đánh giá bài viết|Bình chọn|Bạn thấy bài viết thế nào|Ý kiến của bạn|Gửi ý kiến
+""".replace("\n", "").split("|"))
+
+#: The buttons of a share bar: a line of nothing else ("Facebook Twitter Zalo", "Chia sẻ: Facebook | Email")
+#: is furniture.
+SHARE_WORDS = frozenset("""
+chia se share facebook fb twitter x zalo email e-mail mail in print tweet like linkedin pinterest telegram
+messenger whatsapp viber copy link sao chep lien ket gui luu bai
+""".split())
+#: Words of SHARE_WORDS that also make lines of story ("In", "Gửi bài"): not a share bar without a network's name.
+SHARE_WORDS_ALONE = frozenset("chia se share x in print copy link sao chep lien ket gui luu bai mail".split())
+_SHARE_BAR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+#: A site's sections, printed alone above the title ("Thời sự", "Kinh tế - Xã hội"): furniture there only;
+#: in the body the same words can head a section of the story.
+SECTION_LABELS = frozenset(search_key(line) for line in """
+Thời sự|Chính trị|Xã hội|Kinh tế|Văn hóa|Thể thao|Pháp luật|Giáo dục|Y tế|Sức khỏe|Quốc tế|Thế giới|Đời sống
+|Du lịch|Nông nghiệp|Nông thôn mới|Quốc phòng - An ninh|An ninh - Quốc phòng|Quốc phòng|An ninh|Tin tức
+|Tin tức - Sự kiện|Tin tức sự kiện|Sự kiện|Hoạt động|Xây dựng Đảng|Chuyển đổi số|Môi trường|Khoa học
+|Công nghệ|Khoa học - Công nghệ|Địa phương|Tin địa phương|Tin trong tỉnh|Trong tỉnh|Trong nước|Tin trong nước
+|Kinh tế - Xã hội|Văn hóa - Xã hội|Giải trí|Doanh nghiệp|Đầu tư|Giao thông|Chính sách|Dân vận|Mặt trận
+|Công tác Mặt trận|Hoạt động Mặt trận|Tin hoạt động|Phóng sự|Chuyên đề|Tin tổng hợp
 """.replace("\n", "").split("|"))
 
 #: Headers of lists of other stories: the headlines under them are furniture too.
@@ -52,8 +74,15 @@ _FURNITURE_PREFIX = re.compile(
     r"xem thêm|đọc thêm|tin liên quan|bài liên quan)\s*[:(\d]",
     re.IGNORECASE,
 )
+#: "Theo dõi Báo Nghệ An trên Google News", "Theo dõi chúng tôi tại Zalo": a follow button.
+_FOLLOW = re.compile(r"^Theo dõi\b.{0,60}\b(?:trên|tại|qua)\s+(?:Google|Facebook|Zalo|YouTube|TikTok|Telegram"
+                     r"|Twitter|Fanpage)", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){1,6}$")
-_SOURCE = re.compile(r"^(?:Nguồn\s*:?|Theo)\s+(?P<name>\S.{0,80}?)\s*\.?$")
+#: "Nguồn: X", "Theo X", also in brackets: "(Nguồn: Báo Nghệ An)".
+_SOURCE = re.compile(r"^(?P<open>[(\[])?(?:Nguồn\s*:?|Theo)\s+(?P<name>\S.{0,80}?)\s*\.?(?(open)[)\]])\.?$")
+#: "Nguyễn Hải (Báo Nghệ An)", "Minh Anh (TTXVN)": the writer, and in brackets the paper first printing it.
+_BYLINE_WITH_PAPER = re.compile(r"^(?P<name>[^()\[\]]{3,60}?)\s*[(\[](?P<paper>(?:Báo|Tạp chí|Đài|Cổng|TTXVN|VOV|VTV"
+                                r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\b)[^()\[\]]{0,60})[)\]]$")
 _SOURCE_URL = re.compile(r"https?://(?P<host>[\w.-]+)(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE)
 _BYLINE_LABEL = re.compile(
     r"^(?:Bài\s*(?:,|và)?\s*ảnh|Bài và ảnh|Tin\s*(?:,|và)?\s*ảnh|Bài|Tin|Văn bản|Thực hiện|Tác giả|Ghi chép"
@@ -94,7 +123,13 @@ def _is_furniture(line: str) -> bool:
         return True
     if len(line) > 60 or line.endswith("."):
         return False  # furniture is a few words; a sentence is story
-    if _key(line) in FURNITURE:
+    key = _key(line)
+    if key in FURNITURE:
+        return True
+    words = _SHARE_BAR_WORD.findall(key)
+    if words and SHARE_WORDS.issuperset(words) and not SHARE_WORDS_ALONE.issuperset(words):
+        return True
+    if line.startswith(("Theo dõi", "THEO DÕI", "theo dõi")) and _FOLLOW.match(line):
         return True
     # "Trang chủ > Thời sự > Chính trị": short segments joined by arrows; but not
     # "15/10/2020 | 16:21", a dateline, which is the article's time.
@@ -112,8 +147,8 @@ def _source_name(line: str) -> str | None:
     if not match:
         return None
     name = match.group("name").strip()
-    if line.startswith("Theo") and ("," in name or _words(name) > 8):
-        return None  # "Theo kế hoạch, …": a sentence, not a source
+    if line.lstrip("([").startswith("Theo") and ("," in name or _words(name) > 8 or name.startswith("dõi ")):
+        return None  # "Theo kế hoạch, …": a sentence, not a source; "Theo dõi …": follow
     return name
 
 
@@ -196,7 +231,7 @@ def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = No
     while position < len(lines):
         line = lines[position].text
         position += 1
-        if _is_furniture(line):
+        if _is_furniture(line) or (position < len(lines) and len(line) <= 40 and _key(line) in SECTION_LABELS):
             boilerplate.append(line)
         elif published_at is None and (when := parse_dateline(line)):
             published_at = when
@@ -242,6 +277,9 @@ def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = No
             article.source_name, article.source_url = _name_and_url(name)
         elif article.byline is None and (name := _byline(last)):
             article.byline = name
+        elif article.byline is None and (both := _BYLINE_WITH_PAPER.match(last)) and _byline(both.group("name")):
+            article.byline = _byline(both.group("name"))
+            article.source_name = article.source_name or both.group("paper").strip()
         else:
             break
         content.pop()

@@ -327,11 +327,13 @@ class QuoteFinder:
             before, name = split
             if name == HO_CHI_MINH:
                 return Speaker(HO_CHI_MINH, HO_CHI_MINH_TITLE)
-            return Speaker(name, title_before(before) if before else None)
+            title = title_before(before) if before else None
+            return Speaker(name, title) if title else known.by_full_name(name)
         named = _honorific_name(segment)
         if named:
             before, name = named
-            return Speaker(name, title_before(before) if before.strip(" ,") else None)
+            title = title_before(before) if before.strip(" ,") else None
+            return Speaker(name, title) if title else known.by_full_name(name)
         # "Ông Nguyễn Văn A, người dân thôn Xuân Hồi": the name first, then what he is.
         chunks = segment.split(",")
         for index, chunk in enumerate(chunks):
@@ -538,6 +540,17 @@ class _Known:
         self.finder = finder
         self.speakers: dict[str, Speaker] = {}  # full name -> as first quoted
         self.paragraphs: list[str] = []  # read so far, the current one last
+
+    def by_full_name(self, name: str) -> Speaker:
+        """"Ông Nguyễn Văn Ngọc khẳng định": named again without his office, which he keeps if given before."""
+        if name in self.speakers:
+            return self.speakers[name]
+        given = name.rpartition(" ")[2]
+        for paragraph in self.paragraphs:
+            speaker = self.finder.introduced(paragraph, given)
+            if speaker and speaker.name == name:
+                return speaker
+        return Speaker(name, None)
 
     def by_given_name(self, given: str) -> Speaker | None:
         """Someone quoted before whose name ends with given; else someone named before, as introduced."""
