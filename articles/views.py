@@ -17,7 +17,7 @@ from articles.caching import cached_page, versioned
 from articles.directory import cached_province_directory
 from articles.filters import ArticleFilter, Unfiltered
 from articles.models import Article, ArticleSlugRedirect, Organisation, Person, Province, Topic
-from articles.pagination import paginate
+from articles.pagination import KeptPage, paginate
 from articles.querysets import published_by_slug
 from articles.search import search as search_articles
 
@@ -37,10 +37,10 @@ def _lazy_directory():
 @require_safe
 @cached_page
 def front_page(request):
-    return render(request, "articles/front_page.html", {
-        "latest": _public_list()[:FRONT_PAGE_SIZE],
-        "regions": _lazy_directory(),
-    })
+    # The newest articles' ids are kept per content version, like a counted list's page: a later
+    # request asks only which of them are still public, and reads no rows if their cards are kept.
+    latest = KeptPage(f"page:front:{FRONT_PAGE_SIZE}", lambda: _public_list()[:FRONT_PAGE_SIZE], _public_list)
+    return render(request, "articles/front_page.html", {"latest": latest, "regions": _lazy_directory()})
 
 
 @require_safe

@@ -1,8 +1,12 @@
 """Rendered pieces kept per content version (cards, the province <select>, the directory, the page's frame):
 what readers see changes at once when the content does, and stays escaped."""
 
+import datetime
+import time
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from articles import caching, publishing
 from articles.models import Article, Province
@@ -67,6 +71,18 @@ def test_an_article_withdrawn_without_a_signal_leaves_the_lists_though_its_card_
     Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)  # no signal: the version stays
     for url in list_urls(organisation):
         assert "nông dân An Giang" not in html(client, url), url
+
+
+def test_a_scheduled_article_joins_the_kept_lists_at_its_time(client, listed):
+    """The front page and the list keep their articles' ids per version; those end when the next article is due."""
+    at = timezone.now() + datetime.timedelta(seconds=1.5)
+    make_article(title="Tin hẹn giờ về giá lúa", status=Article.Status.SCHEDULED, published_at=at)
+    for url in ("/", "/articles/"):
+        assert "giá lúa" not in html(client, url)
+        assert "giá lúa" not in html(client, url)  # from the kept ids
+    time.sleep(max(0, (at - timezone.now()).total_seconds()) + 0.2)
+    for url in ("/", "/articles/"):
+        assert "Tin hẹn giờ về giá lúa" in html(client, url), url
 
 
 def test_a_retagged_article_shows_its_new_province_on_its_card(client, listed):

@@ -150,7 +150,7 @@ def test_deeper_pages_add_at_most_the_seek_boundary(client, size, url):
 # rendered cards, the province <select> and the province's history are kept
 # per content version (articles.caching.versioned), so only the page's rows are read.
 WARM_QUERIES = {
-    "front page": 1,  # 12 articles
+    "front page": 1,  # which of its 12 kept articles are still public
     "article list": 1,  # articles
     "province": 1,  # articles
     "province list": 0,
