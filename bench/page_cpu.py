@@ -86,7 +86,7 @@ def main():
             wall += time.perf_counter() - started_wall
         print(f"| {label} | {1000 * cpu / args.repeat:.1f} | {1000 * wall / args.repeat:.1f} |", flush=True)
         if profile:
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(40)
 
 
 if __name__ == "__main__":
