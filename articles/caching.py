@@ -29,6 +29,7 @@ what makes an uncached page cheap.
 
 import hashlib
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -47,7 +48,15 @@ DATA_TIMEOUT = 3600
 
 
 
+#: The version a public view reads under, set by cached_page for the length of one request: a page
+#: reads its kept pieces (count, ids, cards, form …) under one version, read from the cache once.
+_request_version: ContextVar[int | None] = ContextVar("articles_request_version", default=None)
+
+
 def current_version() -> int:
+    version = _request_version.get()
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         # Start from the clock, not from 1: if the key was evicted, entries
@@ -58,6 +67,7 @@ def current_version() -> int:
 
 
 def bump_version(**kwargs) -> None:
+    _request_version.set(None)  # anything read after this in the same request reads the new version
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -139,6 +149,13 @@ def cached_page(view):
     """
 
     def wrapper(request, *args, **kwargs):
+        token = _request_version.set(current_version())
+        try:
+            return serve(request, *args, **kwargs)
+        finally:
+            _request_version.reset(token)
+
+    def serve(request, *args, **kwargs):
         if _is_personal(request):
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)

@@ -144,3 +144,33 @@ def test_a_page_holding_a_csrf_token_is_never_stored(rf):
         bodies.append(form_page(request).content)
     assert bodies[0] != bodies[1]
     assert not cached_pages()
+
+
+@pytest.mark.parametrize("url", ["/", "/articles/", "/provinces/an-giang/", "article"])
+def test_a_page_reads_the_content_version_once_however_many_pieces_it_keeps(client, monkeypatch, url):
+    """With Redis each read of the version is a round trip; a page keeps four to six pieces under it."""
+    article = make_article(provinces=["an-giang"])
+    url = article.get_absolute_url() if url == "article" else url
+    monkeypatch.setattr(caching, "PAGE_TIMEOUT", 0)
+    client.get(url)  # the pieces are kept now
+    reads = []
+    real_get = caching.cache.get
+    monkeypatch.setattr(caching.cache, "get", lambda key, *args, **kwargs: (
+        reads.append(key), real_get(key, *args, **kwargs))[1])
+    assert client.get(url).status_code == 200
+    assert reads.count(caching.VERSION_KEY) == 1
+    assert len(reads) >= 3  # the pieces themselves are read, under that version
+
+
+def test_a_version_raised_during_a_request_is_read_again(rf):
+    seen = []
+
+    @caching.cached_page
+    def view(request):
+        seen.append(caching.current_version())
+        caching.bump_version()
+        seen.append(caching.current_version())
+        return HttpResponse("ok")
+
+    view(rf.get("/"))
+    assert seen[1] == seen[0] + 1
