@@ -127,8 +127,15 @@ class Unfiltered:
     chosen = []
 
     def __init__(self, data, *, queryset):
-        self.data, self.queryset = data or {}, queryset
+        """queryset: the list's queryset, or a function building it (built only if the FilterSet is)."""
+        self.data, self._queryset = data or {}, queryset
         self._filterset = None
+
+    @property
+    def queryset(self):
+        if callable(self._queryset):
+            self._queryset = self._queryset()
+        return self._queryset
 
     def __getattr__(self, name):
         if name.startswith("_"):

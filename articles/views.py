@@ -47,10 +47,10 @@ def front_page(request):
 @cached_page
 def article_list(request):
     if not ArticleFilter.chooses(request.GET):
-        articles = Unfiltered(request.GET, queryset=_public_list())
+        # The list's queryset is built only if a piece kept per version is missing.
         return render(request, "articles/article_list.html", {
-            "filter": articles,
-            "page_obj": paginate(request, articles.queryset, count_key="list:[]"),
+            "filter": Unfiltered(request.GET, queryset=_public_list),
+            "page_obj": paginate(request, _public_list, count_key="list:[]"),
         })
     articles = ArticleFilter(request.GET, queryset=_public_list())
     if not articles.is_valid():
