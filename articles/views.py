@@ -126,9 +126,10 @@ def province_detail(request, slug):
 def _tag_page(request, model, slug, relation, template):
     """An organisation's, person's or topic's page: the published articles tagged with it."""
     tag = get_object_or_404(model, slug=slug)
+    articles = lambda: _public_list().filter(**{relation: tag})  # noqa: E731 (built only if a kept piece is missing)
     return render(request, template, {
         "tag": tag,
-        "page_obj": paginate(request, _public_list().filter(**{relation: tag}), count_key=f"{relation}:{tag.pk}"),
+        "page_obj": paginate(request, articles, count_key=f"{relation}:{tag.pk}"),
     })
 
 
