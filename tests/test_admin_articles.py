@@ -293,6 +293,48 @@ def test_search_finds_titles_and_leads_without_diacritics(client):
     assert titles("Kiên Giang lúa") == ["Tin khác"]
 
 
+def test_search_reads_the_body_and_takes_the_last_word_as_typed_so_far(client):
+    make_article(title="Đối thoại", lead="Lãnh đạo gặp dân.", body="Bàn về bồi thường đất đai ở Kiên Giang.")
+    make_article(title="Tin khác", lead="Không liên quan.", body="Thời tiết.")
+    client.force_login(make_editor())
+    titles = lambda q: [a.title for a in client.get(CHANGELIST, {"q": q}).context["cl"].result_list]  # noqa: E731
+    assert titles("boi thuong dat dai") == ["Đối thoại"]
+    assert titles("Kiên Gi") == ["Đối thoại"]
+
+
+def test_a_search_matching_more_than_it_counts_says_so(client, monkeypatch):
+    from articles.admin.articles import SearchPaginator
+
+    monkeypatch.setattr(SearchPaginator, "cap", 3)
+    for n in range(5):
+        make_article(title=f"Họp báo số {n}")
+    make_article(title="Tin khác", lead="Không liên quan.")
+    client.force_login(make_editor())
+    response = client.get(CHANGELIST, {"q": "hop bao"})
+    assert len(response.context["cl"].result_list) == 5  # every match is listed; only the count stops
+    page = response.content.decode()
+    assert "Hơn 3 kết quả" in page and "hơn 3 bài viết" in page
+    assert "Hơn 3 kết quả" not in client.get(CHANGELIST, {"q": "tin khac"}).content.decode()
+
+
+def test_the_province_and_author_filters_offer_only_what_the_list_holds(client):
+    reporter, other = make_reporter(), make_reporter()
+    make_article(title="Của tôi", provinces=["an-giang"], created_by=reporter)
+    make_article(title="Của người khác", provinces=["kien-giang"], created_by=other)
+    # Each filter's choices, without "All" first and "-" (none) last.
+    filters = lambda page: {f.field_path: [c["display"] for c in f.choices(page.context["cl"])][1:-1]  # noqa: E731
+                            for f in page.context["cl"].filter_specs if hasattr(f, "field_path")}
+
+    client.force_login(make_editor())
+    offered = filters(client.get(CHANGELIST))
+    assert offered["provinces"] == ["An Giang", "Kiên Giang (đến 30/06/2025)"]
+    assert sorted(offered["created_by"]) == sorted([reporter.username, other.username])
+    client.force_login(reporter)
+    offered = filters(client.get(CHANGELIST))
+    assert offered["provinces"] == ["An Giang"]
+    assert offered["created_by"] == [reporter.username]
+
+
 def test_list_shows_vietnamese_dates_in_vietnam_time(client):
     make_article(title="Có giờ", published_at=datetime(2022, 11, 25, 10, 5, tzinfo=ZoneInfo("UTC")))
     client.force_login(make_editor())

@@ -5,13 +5,17 @@ import difflib
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext, ngettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,6 +26,7 @@ from articles import images, preview, publishing, roles, tagging
 from articles.admin.reference import matching_ids
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, Correction, Organisation, Person, Province, Quote
+from articles.search import search_document, terms_of
 from articles.text.normalise import search_key
 
 if not reversion.is_registered(Quote):
@@ -70,6 +75,49 @@ class OrganisationFilter(admin.SimpleListFilter):
         }
 
 
+class UsedOnlyFieldListFilter(admin.RelatedFieldListFilter):
+    """The choices of RelatedOnlyFieldListFilter (only what the listed articles use), asked as one EXISTS per choice.
+
+    Django's filter collects the distinct values over every row of the list: for the provinces of
+    100,000 articles a pass over 300,000 tag links, 120 ms of each changelist request. A province
+    is used as soon as one link to a listed article names it, which the link table's index tells at
+    once for each of the 87.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        listed = model_admin.get_queryset(request)
+        # An editor's list holds every article, so any link counts: no join to the articles,
+        # which would make the database read every link (a reporter's list is their own articles).
+        restricted = {"pk__in": listed.order_by().values("pk")} if listed.query.where else {}
+        if field.many_to_many:
+            through = field.remote_field.through
+            own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+            restricted = {f"{own}__{key}": value for key, value in restricted.items()}
+            used = through.objects.filter(**{other: OuterRef("pk")}, **restricted)
+        else:
+            used = field.model.objects.filter(**{field.name: OuterRef("pk")}, **restricted)
+        return [(obj.pk, str(obj)) for obj in field.related_model._default_manager.filter(Exists(used))]
+
+
+class SearchPaginator(Paginator):
+    """A desk search's pages, its matches counted up to SEARCH_COUNT_CAP and no further.
+
+    A common word is in nearly every article: counting 93,000 matches reads every article's
+    search document (0.6–0.8 s at 100,000 articles) to print a number nobody pages through.
+    Counting stops after the cap; the list then says "more than 1,000" and asks for more words.
+    """
+
+    cap = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+
 class QuoteInline(admin.TabularInline):
     model = Quote
     extra = 0
@@ -96,14 +144,14 @@ class ArticleAdmin(VersionAdmin):
     list_select_related = ["created_by"]
     list_filter = [
         "status",
-        ("provinces", admin.RelatedOnlyFieldListFilter),
+        ("provinces", UsedOnlyFieldListFilter),
         OrganisationFilter,
         ("published_at", admin.DateFieldListFilter),
-        ("created_by", admin.RelatedOnlyFieldListFilter),
+        ("created_by", UsedOnlyFieldListFilter),
     ]
     list_per_page = 50
     search_fields = ["title"]  # the box; get_search_results searches without diacritics
-    search_help_text = gettext_lazy("Title or lead, with or without diacritics.")
+    search_help_text = gettext_lazy("Words of the title, lead or body, with or without diacritics.")
     date_hierarchy = None
     autocomplete_fields = ["provinces", "organisations", "people", "topics"]
     readonly_fields = ["status", "created_by", "updated_by", "updated_at"]
@@ -242,9 +290,28 @@ class ArticleAdmin(VersionAdmin):
     def provinces_list(self, obj):
         return ", ".join(str(p) for p in obj.provinces.all()) or "—"
 
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if request.GET.get(SEARCH_VAR, "").strip():
+            return SearchPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+
     def get_search_results(self, request, queryset, search_term):
-        """Every word of the query, without diacritics, in the article's search text."""
-        for word in search_key(search_term).split():
+        """Articles holding every word of the query, diacritics ignored; the last word may be a word's start.
+
+        On PostgreSQL through the stored tsvector and its GIN index (articles.search): a scan of
+        every article's text for each word took 5 s at 100,000 articles. SQLite, the development
+        database, looks for each word in the text.
+        """
+        terms = terms_of(search_term)
+        if not terms:
+            return queryset, False
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery
+
+            # Terms are [a-z0-9]+ (terms_of), so they are safe in tsquery syntax.
+            words = SearchQuery(" & ".join([*terms[:-1], f"{terms[-1]}:*"]), config="simple", search_type="raw")
+            return queryset.alias(document=search_document()).filter(document=words), False
+        for word in terms:
             queryset = queryset.filter(search_text__contains=word)
         return queryset, False
 
