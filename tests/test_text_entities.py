@@ -101,6 +101,12 @@ def test_places_with_lists_and_lower_units():
                             "quận 1"]
 
 
+def test_a_list_of_places_opening_a_sentence_gives_each_place():
+    assert tag("Các xã Hồng Thủy, Hồng Vân và Hồng Kim đã về đích.").places == [
+        "xã Hồng Thủy", "xã Hồng Vân", "xã Hồng Kim"]
+    assert tag("Hai huyện Phù Cát và Phù Mỹ được biểu dương.").places == ["huyện Phù Cát", "huyện Phù Mỹ"]
+
+
 def test_a_unit_word_opening_a_sentence_keeps_its_first_syllable():
     found = tag("Thị xã Quảng Trị và Thị trấn Gio Linh được biểu dương.", published_at=at(2024))
     assert found.places == ["thị xã Quảng Trị", "thị trấn Gio Linh"]

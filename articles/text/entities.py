@@ -58,7 +58,8 @@ _NOT_A_UNIT = {
     "bản": re.compile(r"(?:văn|phiên|kịch|dự thảo|phác|mẫu|nguyên|tờ|bức|bài)\s+bản\s*$", re.IGNORECASE),
     "thôn": re.compile(r"nông\s+thôn\s*$", re.IGNORECASE),
 }
-_LIST_BEFORE = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+$")
+#: "các xã A, B và C", also opening a sentence ("Các xã …", "Hai huyện …").
+_LIST_BEFORE = re.compile(r"(?:[cC]ác|[nN]hững|[hH]ai|[bB]a|[bB]ốn|[nN]ăm)\s+$")
 #: "quận 1", "phường 3": numbered units, which no capitalised run finds.
 _NUMBERED = re.compile(r"(?<![\w])(?P<unit>quận|phường) (?P<name>\d{1,2})(?![\w])")
 _LIST_GAP = re.compile(r"\s*(?:,|và|;)\s*")
