@@ -106,6 +106,21 @@ def test_a_full_name_named_again_without_an_office_keeps_the_office_given_before
         ("direct", "Huyện sẽ rà soát từng hồ sơ", "Nguyễn Văn Ngọc", None)]
 
 
+def test_reported_speech_after_a_name_and_its_office_starts_after_the_office():
+    found = quotes("Theo ông Lê Lợi, Chủ tịch UBND xã, năm nay xã trồng mới 20 ha rừng.")
+    assert found == [("indirect", "năm nay xã trồng mới 20 ha rừng", "Lê Lợi", "Chủ tịch UBND xã")]
+
+
+@pytest.mark.parametrize("title", ["PGS.TS", "TS", "Đại tá"])
+def test_a_short_title_before_the_name_and_an_office_after_it(title):
+    found = quotes(f"{title} Nguyễn Văn Minh, Hiệu trưởng Trường Đại học Vinh, cho biết: “Nhà trường tuyển 5.000 "
+                   "sinh viên”.")
+    assert found == [("direct", "Nhà trường tuyển 5.000 sinh viên", "Nguyễn Văn Minh",
+                      "Hiệu trưởng Trường Đại học Vinh")]
+    # With no office after the name, the title before it is the title.
+    assert quotes(f"{title} Nguyễn Văn Minh cho biết: “Tốt”.")[0][3] == title
+
+
 def test_a_short_name_of_nobody_named_is_no_speaker():
     assert quotes("“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.") == []
 

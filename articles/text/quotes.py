@@ -342,9 +342,11 @@ class QuoteFinder:
                 # each end (two words each) it is more than a four-word name.
                 continue
             named = self.names.split(_strip_honorific(chunk)) or _honorific_name(chunk.strip())
-            if named and not named[0]:
+            # Nothing before the name but a courtesy word, or a short title ("PGS.TS", "Đại tá").
+            before = named[0].strip(" ,") if named else ""
+            if named and (not before or (before.count(" ") < 3 and _title_position(before) == 0)):
                 office = fold_spaces(",".join(chunks[index + 1:])).strip(" ,")
-                return Speaker(named[1], office or None)
+                return Speaker(named[1], (office or title_before(before)) if before else (office or None))
         # "ông Lộc": a short form of someone named before.
         words = segment.split()
         if len(words) >= 2 and words[-2].lower() in HONORIFICS and _is_capitalised(words[-1]):
@@ -524,9 +526,9 @@ class QuoteFinder:
                 continue
             start = comma.end()
             # "Theo ông A, Giám đốc Sở Y tế, …": the office after the name.
+            # That office is the one attached to the name here, whatever one was given before.
             office, sep, _ = body[start:].partition(",")
-            if sep and speaker.title is None and _title_position(office.strip()) == 0 \
-                    and len(office.split()) <= 15:
+            if sep and _title_position(office.strip()) == 0 and len(office.split()) <= 15:
                 speaker, start = Speaker(speaker.name, fold_spaces(office)), start + len(office) + 1
             quote = _indirect_quote(body[start:], speaker)
             return (quote, start) if quote else None
@@ -546,7 +548,8 @@ class _Known:
         if name in self.speakers:
             return self.speakers[name]
         given = name.rpartition(" ")[2]
-        for paragraph in self.paragraphs:
+        # Earlier paragraphs only: in the one being read, the name's first mention is this attribution.
+        for paragraph in self.paragraphs[:-1]:
             speaker = self.finder.introduced(paragraph, given)
             if speaker and speaker.name == name:
                 return speaker
