@@ -142,6 +142,9 @@ def test_source_line_or_byline_gives_the_source_name(closing, source):
         ("Nguyễn Hải (Báo Nghệ An)", "Báo Nghệ An", "Nguyễn Hải"),
         ("Hoàng Lâm (baodaklak.vn)", "baodaklak.vn", "Hoàng Lâm"),
         ("Lan Anh (Đài PT-TH Nghệ An)", "Đài PT-TH Nghệ An", "Lan Anh"),
+        ("Hồng Nhung/TTXVN", "TTXVN", "Hồng Nhung"),
+        ("PV/VOV", "VOV", "PV"),
+        ("Minh Anh / Báo Tin tức", "Báo Tin tức", "Minh Anh"),
     ],
 )
 def test_a_source_in_brackets_and_a_writer_with_the_paper_in_brackets(closing, source, byline):
@@ -164,6 +167,12 @@ def test_lines_of_story_with_a_share_word_stay(line):
     article = parse(f"Tiêu đề\n\nĐoạn một.\n\n{line}\n\nĐoạn hai.")
     assert article.boilerplate_removed == [] and article.source_name is None
     assert article.headings == [line]
+
+
+def test_a_video_s_title_is_a_caption_not_a_heading():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nVideo: Nghệ An phát triển nông thôn mới\n\nĐoạn hai.")
+    assert article.captions == ["Video: Nghệ An phát triển nông thôn mới"]
+    assert article.headings == []
 
 
 def test_a_section_label_above_the_title_is_furniture_and_the_same_words_in_the_body_a_heading():

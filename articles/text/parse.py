@@ -80,6 +80,8 @@ _FOLLOW = re.compile(r"^Theo dõi\b.{0,60}\b(?:trên|tại|qua)\s+(?:Google|Face
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){1,6}$")
 #: "Nguồn: X", "Theo X", also in brackets: "(Nguồn: Báo Nghệ An)".
 _SOURCE = re.compile(r"^(?P<open>[(\[])?(?:Nguồn\s*:?|Theo)\s+(?P<name>\S.{0,80}?)\s*\.?(?(open)[)\]])\.?$")
+#: "Hồng Nhung/TTXVN", "PV/VOV", "Minh Anh/Báo Tin tức": the writer, then the agency or paper.
+_BYLINE_SLASH_PAPER = re.compile(r"^(?P<name>[^/]{2,40}?)\s*/\s*(?P<paper>[A-ZĐ][^/]{1,40})$")
 #: "Nguyễn Hải (Báo Nghệ An)", "Minh Anh (TTXVN)": the writer, and in brackets the paper first printing it.
 _BYLINE_WITH_PAPER = re.compile(r"^(?P<name>[^()\[\]]{3,60}?)\s*[(\[](?P<paper>(?:Báo|Tạp chí|Đài|Cổng|TTXVN|VOV|VTV"
                                 r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\b)[^()\[\]]{0,60})[)\]]$")
@@ -91,6 +93,8 @@ _BYLINE_LABEL = re.compile(
 )
 _BARE_BYLINE = re.compile(r"^(?:PV|P\.V\.?|PV\.|CTV|Phóng viên|Nhóm PV|Nhóm phóng viên|BTV)$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
+#: "Video: …", "Clip: …": what a page shows where a video stood, a caption like a picture's.
+_VIDEO_CAPTION = re.compile(r"^(?:Video|Clip|Infographic)\s*:\s*\S", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"[Ảả]nh(?:\s+minh\s+(?:họa|hoạ))?\s*[:)]|^[(\[]?[Ảả]nh minh (?:họa|hoạ)[)\]]?$")
 _TERMINAL = tuple(".:;,…")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -189,6 +193,8 @@ def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
 
 def _is_caption(line: _Line, at_top: bool) -> bool:
     text = line.text
+    if text[:1] in "VvCcIi" and _VIDEO_CAPTION.match(text) and _line_words(text) <= MAX_CAPTION_WORDS:
+        return True
     # Most lines have no "ảnh" at all, which str.find tells faster than the regex.
     credit = _PHOTO_CREDIT.search(text) if "ảnh" in text or "Ảnh" in text else None
     while credit and credit.start() and text[credit.start() - 1].isalnum():
@@ -277,7 +283,8 @@ def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = No
             article.source_name, article.source_url = _name_and_url(name)
         elif article.byline is None and (name := _byline(last)):
             article.byline = name
-        elif article.byline is None and (both := _BYLINE_WITH_PAPER.match(last)) and _byline(both.group("name")):
+        elif article.byline is None and (both := _BYLINE_WITH_PAPER.match(last) or _BYLINE_SLASH_PAPER.match(last)) \
+                and _byline(both.group("name")) and _words(both.group("paper")) <= 6:
             article.byline = _byline(both.group("name"))
             article.source_name = article.source_name or both.group("paper").strip()
         else:
