@@ -144,7 +144,7 @@ def test_source_line_or_byline_gives_the_source_name(closing, source):
         ("Lan Anh (Đài PT-TH Nghệ An)", "Đài PT-TH Nghệ An", "Lan Anh"),
         ("Hồng Nhung/TTXVN", "TTXVN", "Hồng Nhung"),
         ("PV/VOV", "VOV", "PV"),
-        ("Minh Anh / Báo Tin tức", "Báo Tin tức", "Minh Anh"),
+        ("Minh Anh/Báo Tin tức", "Báo Tin tức", "Minh Anh"),
     ],
 )
 def test_a_source_in_brackets_and_a_writer_with_the_paper_in_brackets(closing, source, byline):
