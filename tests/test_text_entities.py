@@ -107,6 +107,13 @@ def test_a_list_of_places_opening_a_sentence_gives_each_place():
     assert tag("Hai huyện Phù Cát và Phù Mỹ được biểu dương.").places == ["huyện Phù Cát", "huyện Phù Mỹ"]
 
 
+def test_a_special_zone_is_in_the_province_of_the_island_district_it_replaced():
+    found = tag("Du khách đến đặc khu Phú Quốc và Đặc khu Côn Đảo.", published_at=at(2026, 3))
+    assert [p.name for p in found.provinces] == ["An Giang", "Hồ Chí Minh"]
+    assert found.places == ["đặc khu Phú Quốc", "đặc khu Côn Đảo"]
+    assert provinces("Đặc khu Thổ Châu đón đoàn công tác.", published_at=at(2026, 3)) == []  # no district before
+
+
 def test_a_unit_word_opening_a_sentence_keeps_its_first_syllable():
     found = tag("Thị xã Quảng Trị và Thị trấn Gio Linh được biểu dương.", published_at=at(2024))
     assert found.places == ["thị xã Quảng Trị", "thị trấn Gio Linh"]

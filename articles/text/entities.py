@@ -344,6 +344,12 @@ class Tagger:
             if unit in _LOWER_LEVEL:
                 name = _place_name(tokens)
                 places.append(_Place(index, start, unit, name, False))
+                if unit == "đặc khu":
+                    # The special zones (since 1 July 2025) replaced island districts of the same names:
+                    # "đặc khu Phú Quốc" is in the province the district of Phú Quốc now belongs to.
+                    size, districts = self._longest_district(tokens, "")
+                    if districts:
+                        district_hits.append(districts)
                 self._scan_rest(tokens, len(name.split()), day, provinces, people)
                 continue
             self._scan_rest(tokens, 0, day, provinces, people)
