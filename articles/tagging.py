@@ -153,7 +153,7 @@ def name_key(name: str) -> str:
 
 _PARTY_WORDS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng bộ", "Ban Thường vụ",
                 "Ban Chấp hành", "Bộ Chính trị", "Ban Bí thư", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận",
-                "Ủy ban Kiểm tra", "Chi bộ")
+                "Ban Nội chính", "Ủy ban Kiểm tra", "Chi bộ")
 _KIND_PREFIXES = [
     (Organisation.Kind.PEOPLES_COMMITTEE, ("Ủy ban nhân dân",)),
     (Organisation.Kind.PEOPLES_COUNCIL, ("Hội đồng nhân dân",)),

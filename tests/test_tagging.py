@@ -87,6 +87,10 @@ def test_an_alias_added_by_an_editor_changes_the_next_imports_tags():
         ("Công ty TNHH Một thành viên Lâm nghiệp Như Xuân", Organisation.Kind.BUSINESS),
         ("Báo An Giang", Organisation.Kind.PRESS),
         ("Hội Nông dân tỉnh Thanh Hóa", Organisation.Kind.MASS_ORGANISATION),
+        ("Liên đoàn Lao động tỉnh Nghệ An", Organisation.Kind.MASS_ORGANISATION),
+        ("Ban Nội chính Tỉnh ủy Nghệ An", Organisation.Kind.PARTY),
+        ("Công an tỉnh Nghệ An", Organisation.Kind.GOVERNMENT_AGENCY),
+        ("Bộ Chỉ huy Quân sự tỉnh Nghệ An", Organisation.Kind.GOVERNMENT_AGENCY),
     ],
 )
 def test_an_organisations_kind_follows_from_its_name(name, kind):

@@ -223,6 +223,23 @@ def test_a_department_named_bare_or_before_its_director_is_the_article_provinces
     assert tag("Sở Y tế huyện Như Xuân.", published_at=at(2023)).organisations == []  # no such body
 
 
+def test_a_party_committees_boards_are_bodies_of_their_own():
+    found = tag("Ban Dân vận Tỉnh ủy Nghệ An phối hợp với Ban Tuyên giáo Tỉnh ủy và Văn phòng Huyện ủy Nghĩa Đàn.",
+                published_at=at(2024))
+    assert found.organisations == ["Ban Dân vận Tỉnh ủy Nghệ An", "Ban Tuyên giáo Tỉnh ủy Nghệ An",
+                                   "Văn phòng Huyện ủy Nghĩa Đàn"]
+
+
+def test_the_fronts_organisations_police_and_military_command_of_each_locality():
+    found = tag("Hội LHPN tỉnh Nghệ An, Hội Nông dân huyện Nghĩa Đàn, LĐLĐ tỉnh, Công an xã Nghĩa Lộc "
+                "và Bộ CHQS tỉnh Nghệ An ký kết phối hợp.", published_at=at(2024))
+    assert found.organisations == ["Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "Hội Nông dân huyện Nghĩa Đàn",
+                                   "Liên đoàn Lao động tỉnh Nghệ An", "Công an xã Nghĩa Lộc",
+                                   "Bộ Chỉ huy Quân sự tỉnh Nghệ An"]
+    # The words alone are no body: "lực lượng công an", "hội nghị".
+    assert tag("Lực lượng công an dự Hội nghị tổng kết.", published_at=at(2024)).organisations == []
+
+
 def test_the_holder_after_a_district_party_committee_is_no_district():
     assert tag("Tại huyện Như Xuân, Bí thư Huyện ủy Lê Văn Tám phát biểu.", published_at=at(2023)).organisations == [
         "Huyện ủy Như Xuân"]

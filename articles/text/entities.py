@@ -90,6 +90,8 @@ def _old_tones(text: str) -> str:
 _BODY_START = re.compile(
     r"Ban Thường vụ|BTV|UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng"
     r"|UBMTTQ|MTTQ|Mặt trận|Sở "
+    r"|Ban Tuyên|Ban Dân|Ban Tổ|Ban Nội|Văn phòng|Hội Nông|Hội ND|Hội Liên|Hội LHPN|Hội Cựu|Hội CCB|Liên đoàn"
+    r"|LĐLĐ|Công an|Bộ Chỉ huy|Bộ CHQS"
 )
 #: Each way of writing a department's name (both tone placements, abbreviations), and the name.
 _DEPARTMENT_SPELLINGS = {
@@ -99,10 +101,19 @@ _DEPARTMENT_SPELLINGS = {
     for spelling in (written, _old_tones(written))
 }
 _DEPARTMENT = "|".join(re.escape(s) for s in sorted(_DEPARTMENT_SPELLINGS, key=len, reverse=True))
+#: The same for a party committee's boards ("Ban Dân vận", "BTV") and for LOCAL_BODIES ("Hội LHPN").
+_BOARD_SPELLINGS = {spelling: board for board, abbreviations in org.PARTY_BOARDS.items()
+                    for spelling in (board, *abbreviations)}
+_LOCAL_SPELLINGS = {spelling: body for body, abbreviations in org.LOCAL_BODIES.items()
+                    for spelling in (body, *abbreviations)}
+
+
+def _alternation(spellings) -> str:
+    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
 _PLURAL = re.compile(r"(?:các|những|mỗi)\s+$")
 _BODY = re.compile(
     r"(?:"
-    rf"(?P<board>Ban Thường vụ|BTV)\s+(?P<board_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
+    rf"(?P<board>{_alternation(_BOARD_SPELLINGS)})\s+(?P<board_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
     rf"|(?P<inspection>UBKT|{_UY_UPPER} ban Kiểm tra)"
     rf"\s+(?P<inspection_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
     rf"|(?P<party_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
@@ -114,6 +125,7 @@ _BODY = re.compile(
     rf"|(?P<front>UBMTTQVN|UBMTTQ|{_UY_UPPER} ban MTTQ(?: Việt Nam| VN)?"
     rf"|{_UY_UPPER} ban Mặt trận Tổ quốc(?: Việt Nam)?"
     r"|MTTQ(?: Việt Nam| VN)?|Mặt trận Tổ quốc(?: Việt Nam)?)"
+    rf"|(?P<local>{_alternation(_LOCAL_SPELLINGS)})"
     r")"
     rf"(?:\s+(?P<all_levels>các cấp|từ tỉnh đến cơ sở))?"
     rf"(?:\s+(?P<level>{_LEVEL_WORD}))?"
@@ -197,7 +209,8 @@ class Tagger:
                              for n in (entry.name, *entry.aliases) for s in _spellings(n)}
             self._recaser = Recaser([*self._provinces, *self._districts, *self._people, *organisations,
                                      *(" ".join(name) for name in _NOT_THE_PROVINCE),
-                                     *(f"Sở {spelling}" for spelling in _DEPARTMENT_SPELLINGS)])
+                                     *(f"Sở {spelling}" for spelling in _DEPARTMENT_SPELLINGS),
+                                     *_BOARD_SPELLINGS, *_LOCAL_SPELLINGS])
         return self._recaser
 
     # --- provinces on a date
@@ -437,8 +450,12 @@ class Tagger:
         name = groups["name"]
         if groups["department"]:
             return self._department(_DEPARTMENT_SPELLINGS[groups["department"]], level, name, context)
+        head = None
         if groups["board"]:
             kind, level = org.BOARD, _COMMITTEE_LEVEL[groups["board_level"]]
+            head = _BOARD_SPELLINGS[groups["board"]]
+        elif groups["local"]:
+            kind, head = org.LOCAL, _LOCAL_SPELLINGS[groups["local"]]
         elif groups["inspection"]:
             kind, level = org.INSPECTION, _COMMITTEE_LEVEL[groups["inspection_level"]]
         elif groups["party_level"]:
@@ -463,7 +480,7 @@ class Tagger:
                 level = level or found_level
                 if level is None:
                     return None
-                return org.body_name(kind, level, name)
+                return org.body_name(kind, level, name, head)
             if name.split(" ", 1)[0] not in SURNAMES:
                 return None
             # "Chủ tịch UBND tỉnh Võ Văn Hưng", "Bí thư Huyện ủy Lý Ngọc Lan": a person, so the
@@ -473,16 +490,16 @@ class Tagger:
             # or one named right after ("Đảng bộ và nhân dân tỉnh An Giang").
             place = _next_place(places, index, match.end(), ("tỉnh", "thành phố"), province=True)
             if place:
-                return org.body_name(kind, place.level, self._province_name(place.name))
-            return _provincial(kind, context)
+                return org.body_name(kind, place.level, self._province_name(place.name), head)
+            return _provincial(kind, context, head)
         if level in ("tỉnh",) or (level == "thành phố" and context and context.kind == "thanh_pho"):
             if context is None:
                 return None
-            return _provincial(kind, context)
+            return _provincial(kind, context, head)
         if level in ("thành phố", "huyện", "quận", "thị xã"):
             place = _next_place(places, index, match.end(), (level,), province=False) \
                 or _last_place(places, index, match.start(), level)
-            return org.body_name(kind, level, place.name) if place else None
+            return org.body_name(kind, level, place.name, head) if place else None
         return None
 
     def _department(self, department, level, name, context):
@@ -524,10 +541,10 @@ class Tagger:
         return entries[0].name if entries else canonical(name)
 
 
-def _provincial(kind, context: ProvinceEntry | None) -> str | None:
+def _provincial(kind, context: ProvinceEntry | None, head: str | None = None) -> str | None:
     if context is None:
         return None
-    return org.body_name(kind, _PROVINCE_LEVEL.get(context.kind, "tỉnh"), context.name)
+    return org.body_name(kind, _PROVINCE_LEVEL.get(context.kind, "tỉnh"), context.name, head)
 
 
 def _next_place(places, index, after, levels, *, province):

@@ -57,9 +57,31 @@ PARTY_ORGANISATION = "Đảng bộ"
 ASSEMBLY_DELEGATION = "Đoàn đại biểu Quốc hội"
 
 #: Kinds of body the tagger recognises from their common spellings.
-COMMITTEE, COUNCIL, FRONT, PARTY, BOARD, INSPECTION, PARTY_BODY, DEPARTMENT = (
-    "committee", "council", "front", "party", "board", "inspection", "party_body", "department",
+COMMITTEE, COUNCIL, FRONT, PARTY, BOARD, INSPECTION, PARTY_BODY, DEPARTMENT, LOCAL = (
+    "committee", "council", "front", "party", "board", "inspection", "party_body", "department", "local",
 )
+
+#: A party committee's boards and office, with the abbreviations papers write: "Ban Dân vận Tỉnh ủy Nghệ An".
+PARTY_BOARDS = {
+    STANDING_BOARD: ("BTV",),
+    "Ban Tuyên giáo và Dân vận": (),  # since 2025, the two boards below merged
+    "Ban Tuyên giáo": (),
+    "Ban Dân vận": (),
+    "Ban Tổ chức": (),
+    "Ban Nội chính": (),
+    "Văn phòng": (),
+}
+#: Bodies each locality has, named "<body> <unit> <name>" at every level ("Hội Nông dân huyện Nghĩa Đàn"):
+#: the socio-political organisations of the Front, the police and the provincial military command.
+#: Not in the reference data: each is created the first time an import finds it, like a department.
+LOCAL_BODIES = {
+    "Hội Nông dân": ("Hội ND",),
+    "Hội Liên hiệp Phụ nữ": ("Hội LHPN",),
+    "Hội Cựu chiến binh": ("Hội CCB",),
+    "Liên đoàn Lao động": ("LĐLĐ",),
+    "Công an": (),
+    "Bộ Chỉ huy Quân sự": ("Bộ CHQS",),
+}
 
 #: A province's departments (sở), by the names of before and since the reorganisation of March 2025,
 #: with the abbreviations papers write: "Sở GD&ĐT tỉnh Nghệ An" is "Sở Giáo dục và Đào tạo tỉnh Nghệ An".
@@ -101,12 +123,16 @@ def party_committee(level: str, name: str) -> str:
     return f"{_PARTY_COMMITTEE[level]} {name}"
 
 
-def body_name(kind: str, level: str, name: str) -> str:
-    """The official full name of a body of the given kind for one locality."""
+def body_name(kind: str, level: str, name: str, head: str | None = None) -> str:
+    """The official full name of a body of the given kind for one locality.
+
+    head: for a BOARD, which of PARTY_BOARDS (the Standing Board if none); for a LOCAL body, which of
+    LOCAL_BODIES.
+    """
     if kind == PARTY:
         return party_committee(level, name)
     if kind == BOARD:
-        return f"{STANDING_BOARD} {party_committee(level, name)}"
+        return f"{head or STANDING_BOARD} {party_committee(level, name)}"
     if kind == INSPECTION:
         return f"{INSPECTION_COMMITTEE} {party_committee(level, name)}"
     place = _locality_in_name(level, name)
@@ -118,6 +144,8 @@ def body_name(kind: str, level: str, name: str) -> str:
         return f"{PEOPLES_COUNCIL} {place}"
     if kind == FRONT:
         return f"{FATHERLAND_FRONT} {place}"
+    if kind == LOCAL and head:
+        return f"{head} {place}"
     raise ValueError(f"unknown body kind {kind!r}")
 
 
