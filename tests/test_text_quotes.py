@@ -121,6 +121,20 @@ def test_a_short_title_before_the_name_and_an_office_after_it(title):
     assert quotes(f"{title} Nguyễn Văn Minh cho biết: “Tốt”.")[0][3] == title
 
 
+def test_an_office_alone_is_the_one_person_named_with_it_before():
+    found = quotes(
+        "Chiều 12/8, Thủ tướng Chính phủ Phạm Minh Chính làm việc với tỉnh Gia Lai.",
+        "Phát biểu kết luận, Thủ tướng nhấn mạnh: “Gia Lai phải trở thành cực tăng trưởng”.",
+    )
+    assert found == [("direct", "Gia Lai phải trở thành cực tăng trưởng", "Phạm Minh Chính", "Thủ tướng Chính phủ")]
+    # Nobody named with it, or two people: no speaker to give.
+    assert quotes("Phó Chủ tịch nhấn mạnh: “Cần làm ngay”.") == []
+    assert quotes(
+        "Dự có Phó Chủ tịch UBND tỉnh Lê Văn A và Phó Chủ tịch HĐND tỉnh Trần Văn B.",
+        "Phó Chủ tịch nhấn mạnh: “Cần làm ngay”.",
+    ) == []
+
+
 def test_a_short_name_of_nobody_named_is_no_speaker():
     assert quotes("“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.") == []
 

@@ -308,8 +308,12 @@ class QuoteFinder:
 
     # --- attribution
 
-    def speaker(self, segment: str, known: "_Known", mentions_ho: bool) -> Speaker | None:
-        """The person an attribution names, or None for a body, a document or nobody."""
+    def speaker(self, segment: str, known: "_Known", mentions_ho: bool, *, whole: bool = True) -> Speaker | None:
+        """The person an attribution names, or None for a body, a document or nobody.
+
+        whole: segment is the whole attribution, so an office alone in it ("Thủ tướng") is a person
+        named before; not so while "Theo …" is read comma by comma, where more may follow.
+        """
         segment = fold_spaces(segment).strip(" ,")
         if not segment:
             return None
@@ -351,7 +355,22 @@ class QuoteFinder:
         words = segment.split()
         if len(words) >= 2 and words[-2].lower() in HONORIFICS and _is_capitalised(words[-1]):
             return known.by_given_name(words[-1])
+        # "Thủ tướng nhấn mạnh": an office alone, for the one person named with it before.
+        office = chunks[-1].strip()
+        if whole and office and office.count(" ") < 4 and _title_position(office) == 0 and title_before(office) == office:
+            return known.by_office(office)
         return None
+
+    def holders(self, paragraph: str, office: str) -> list[Speaker]:
+        """The people of paragraph named right after office ("Thủ tướng Chính phủ Phạm Minh Chính")."""
+        found = []
+        for at in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(office)}(?!\w)", paragraph)):
+            for run in _CAPITALISED_RUN.finditer(paragraph, at, at + 120):
+                split = self.names.split(paragraph[at:run.end()])
+                if split and split[0].strip(" ,").startswith(office) and title_before(split[0]):
+                    found.append(Speaker(split[1], title_before(split[0])))
+                    break
+        return found
 
     def introduced(self, paragraph: str, given: str) -> Speaker | None:
         """The first person of paragraph whose full name ends with given, with the office attached to it.
@@ -521,7 +540,7 @@ class QuoteFinder:
         The quote, and where in body its words start.
         """
         for comma in re.finditer(",", body[:400]):
-            speaker = self.speaker(body[: comma.start()], known, mentions_ho)
+            speaker = self.speaker(body[: comma.start()], known, mentions_ho, whole=False)
             if not speaker:
                 continue
             start = comma.end()
@@ -554,6 +573,15 @@ class _Known:
             if speaker and speaker.name == name:
                 return speaker
         return Speaker(name, None)
+
+    def by_office(self, office: str) -> Speaker | None:
+        """The one person quoted or named before with this office; None if nobody, or several, were."""
+        found = {speaker.name: speaker for speaker in self.speakers.values()
+                 if speaker.title and speaker.title.startswith(office)}
+        for paragraph in self.paragraphs:
+            for speaker in self.finder.holders(paragraph, office):
+                found.setdefault(speaker.name, speaker)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def by_given_name(self, given: str) -> Speaker | None:
         """Someone quoted before whose name ends with given; else someone named before, as introduced."""
