@@ -357,7 +357,8 @@ class QuoteFinder:
             return known.by_given_name(words[-1])
         # "Thủ tướng nhấn mạnh": an office alone, for the one person named with it before.
         office = chunks[-1].strip()
-        if whole and office and office.count(" ") < 4 and _title_position(office) == 0 and title_before(office) == office:
+        if whole and office and office.count(" ") < 4 and _title_position(office) == 0 \
+                and title_before(office) == office:
             return known.by_office(office)
         return None
 
