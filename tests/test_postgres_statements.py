@@ -13,7 +13,7 @@ from tests.factories import make_article
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="runs in the PostgreSQL pass of CI"),
+    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="prepared statements are PostgreSQL's; runs in the PostgreSQL pass of CI"),
 ]
 
 

@@ -100,7 +100,7 @@ class UsedOnlyFieldListFilter(admin.RelatedFieldListFilter):
 
 
 class SearchPaginator(Paginator):
-    """A desk search's pages, its matches counted up to SEARCH_COUNT_CAP and no further.
+    """A desk search's pages, its matches counted up to `cap` and no further.
 
     A common word is in nearly every article: counting 93,000 matches reads every article's
     search document (0.6–0.8 s at 100,000 articles) to print a number nobody pages through.

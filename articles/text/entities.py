@@ -86,13 +86,11 @@ def _old_tones(text: str) -> str:
     return _OLD_TONE_WORD.sub(swap, text)
 
 
-#: Where a body's name can start; cheap to search, so _BODY runs only there.
-_BODY_START = re.compile(
-    r"Ban Thường vụ|BTV|UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng"
-    r"|UBMTTQ|MTTQ|Mặt trận|Sở "
-    r"|Ban Tuyên|Ban Dân|Ban Tổ|Ban Nội|Văn phòng|Hội Nông|Hội ND|Hội Liên|Hội LHPN|Hội Cựu|Hội CCB|Liên đoàn"
-    r"|LĐLĐ|Công an|Bộ Chỉ huy|Bộ CHQS"
-)
+def _alternation(spellings) -> str:
+    """One regex alternative per spelling, longest first so that a longer one wins."""
+    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+
+
 #: Each way of writing a department's name (both tone placements, abbreviations), and the name.
 _DEPARTMENT_SPELLINGS = {
     spelling: department
@@ -100,16 +98,17 @@ _DEPARTMENT_SPELLINGS = {
     for written in (department, *abbreviations)
     for spelling in (written, _old_tones(written))
 }
-_DEPARTMENT = "|".join(re.escape(s) for s in sorted(_DEPARTMENT_SPELLINGS, key=len, reverse=True))
+_DEPARTMENT = _alternation(_DEPARTMENT_SPELLINGS)
 #: The same for a party committee's boards ("Ban Dân vận", "BTV") and for LOCAL_BODIES ("Hội LHPN").
 _BOARD_SPELLINGS = {spelling: board for board, abbreviations in org.PARTY_BOARDS.items()
                     for spelling in (board, *abbreviations)}
 _LOCAL_SPELLINGS = {spelling: body for body, abbreviations in org.LOCAL_BODIES.items()
                     for spelling in (body, *abbreviations)}
-
-
-def _alternation(spellings) -> str:
-    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+#: Where a body's name can start; cheap to search, so _BODY runs only there.
+_BODY_START = re.compile(
+    r"UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng|UBMTTQ|MTTQ|Mặt trận|Sở "
+    rf"|{_alternation({*_BOARD_SPELLINGS, *_LOCAL_SPELLINGS})}"
+)
 _PLURAL = re.compile(r"(?:các|những|mỗi)\s+$")
 _BODY = re.compile(
     r"(?:"

@@ -133,7 +133,7 @@ def _is_furniture(line: str) -> bool:
     words = _SHARE_BAR_WORD.findall(key)
     if words and SHARE_WORDS.issuperset(words) and not SHARE_WORDS_ALONE.issuperset(words):
         return True
-    if line.startswith(("Theo dõi", "THEO DÕI", "theo dõi")) and _FOLLOW.match(line):
+    if _FOLLOW.match(line):
         return True
     # "Trang chủ > Thời sự > Chính trị": short segments joined by arrows; but not
     # "15/10/2020 | 16:21", a dateline, which is the article's time.
@@ -193,7 +193,7 @@ def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
 
 def _is_caption(line: _Line, at_top: bool) -> bool:
     text = line.text
-    if text[:1] in "VvCcIi" and _VIDEO_CAPTION.match(text) and _line_words(text) <= MAX_CAPTION_WORDS:
+    if _VIDEO_CAPTION.match(text) and _line_words(text) <= MAX_CAPTION_WORDS:
         return True
     # Most lines have no "ảnh" at all, which str.find tells faster than the regex.
     credit = _PHOTO_CREDIT.search(text) if "ảnh" in text or "Ảnh" in text else None

@@ -368,8 +368,9 @@ class QuoteFinder:
         for at in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(office)}(?!\w)", paragraph)):
             for run in _CAPITALISED_RUN.finditer(paragraph, at, at + 120):
                 split = self.names.split(paragraph[at:run.end()])
-                if split and split[0].strip(" ,").startswith(office) and title_before(split[0]):
-                    found.append(Speaker(split[1], title_before(split[0])))
+                title = title_before(split[0]) if split and split[0].strip(" ,").startswith(office) else None
+                if title:
+                    found.append(Speaker(split[1], title))
                     break
         return found
 
