@@ -16,6 +16,7 @@ from articles.import_benchmark import TextMaker
 from articles.importing import Importer, Outcome
 from articles.models import Article, Organisation, Person, Quote, SourceText
 from articles.seeding import SOURCES_DIR
+from articles.text.article_fields import article_fields
 from articles.text.records import SourceError
 from tests.sources import (  # noqa: F401  (fresh_gazetteer is an autouse fixture)
     SEED_DATED,
@@ -75,6 +76,21 @@ def test_parsing_in_two_processes_gives_the_same_records_as_in_one(caplog):
     assert not [r for r in caplog.records if r.name == "articles.parallel"]  # parsed by the workers
     assert sum(r[1] == Outcome.FAILED for r in pooled) == len(BAD_FILES)
     assert all(r[5] is not None for r in pooled if r[1] != Outcome.FAILED)
+
+
+def test_workers_told_to_leave_the_fields_parse_the_same_records_and_the_fields_come_on_first_use():
+    sources = generated(6)
+
+    def parsed(**options):
+        with parallel.ParsePool(tagging.gazetteer(), jobs=2, **options) as pool:
+            return [record for batch in pool.parse_ahead([sources], lambda item: item) for _, record in batch]
+
+    full, bare = parsed(), parsed(with_fields=False)
+
+    assert all(record.prepared is not None for record in full)
+    assert all(record.prepared is None for record in bare)
+    assert [article_fields(record) for record in bare] == [record.prepared for record in full]
+    assert bare == full  # every parsed field (the fields made from them are not compared)
 
 
 def test_parsing_in_two_processes_writes_the_same_rows_as_in_one(caplog):

@@ -55,6 +55,8 @@ class Command(BaseCommand):
         if jobs > 1:
             pooled, start = measure_parallel_parsing(sources, jobs=jobs)
             self.stdout.write(f"{pooled}  (starting the {jobs} workers alone: {start:.2f} s)")
+            with_fields, _ = measure_parallel_parsing(sources, jobs=jobs, with_fields=True)
+            self.stdout.write(f"{with_fields}  (as an import's workers do)")
             # Other jobs on the machine take cores too: what the parallel figures could be at best.
             self.stdout.write(f"cores {jobs} processes got at the time: {measure_spare_cores(jobs):.1f} of {jobs}")
         if not parse_only:
