@@ -120,6 +120,18 @@ def test_a_unit_word_opening_a_sentence_keeps_its_first_syllable():
     assert [p.name for p in found.provinces] == ["Quảng Trị"]
 
 
+def test_a_person_named_after_a_city_or_district_council_is_no_place():
+    # The papers of the six cities, and of a district about itself, name their own council without
+    # the place: "UBND thành phố" then the official's name. Every city and district is a known place.
+    found = tag("Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền chủ trì buổi lễ tại phường Hoàn Kiếm.",
+                "Chủ tịch UBND huyện Lê Quang Phúc và Chủ tịch UBND thành phố Lương Nguyễn Minh Triết dự.",
+                published_at=at(2024))
+    assert found.places == ["phường Hoàn Kiếm"]
+    # A known district whose name begins with a surname is still the district.
+    found = tag("Đoàn công tác làm việc tại quận Ngô Quyền và huyện Như Xuân.", published_at=at(2024))
+    assert found.places == ["quận Ngô Quyền", "huyện Như Xuân"]
+
+
 def test_the_countryside_is_no_hamlet():
     found = tag("Giám đốc Sở Nông nghiệp và Phát triển nông thôn Nghệ An; thôn Xuân Hồi.")
     assert found.places == ["thôn Xuân Hồi"]

@@ -32,6 +32,30 @@ def test_straight_guillemet_and_mixed_marks(marked):
     assert found == [("direct", "Người dân rất đồng thuận", "Trần Văn Bình", "Bí thư Đảng ủy xã Hải Phú")]
 
 
+def test_an_office_in_a_body_whose_name_holds_a_comma_is_kept_whole():
+    assert quotes("Giám đốc Sở Văn hóa, Thể thao và Du lịch Nguyễn Trung Kiên khẳng định: «Du lịch là mũi "
+                  "nhọn».") == [
+        ("direct", "Du lịch là mũi nhọn", "Nguyễn Trung Kiên", "Giám đốc Sở Văn hóa, Thể thao và Du lịch")]
+    assert quotes("Theo Giám đốc Sở Văn hoá, Thể thao và Du lịch Hà Nội Đỗ Đình Hồng, thành phố sẽ tổ chức "
+                  "lại các tuyến phố đi bộ.") == [
+        ("indirect", "thành phố sẽ tổ chức lại các tuyến phố đi bộ", "Đỗ Đình Hồng",
+         "Giám đốc Sở Văn hoá, Thể thao và Du lịch Hà Nội")]
+    assert quotes("Theo bà Bạch Liên Hương, Giám đốc Sở Lao động, Thương binh và Xã hội, thành phố sẽ hỗ trợ "
+                  "các hộ kinh doanh.") == [
+        ("indirect", "thành phố sẽ hỗ trợ các hộ kinh doanh", "Bạch Liên Hương",
+         "Giám đốc Sở Lao động, Thương binh và Xã hội")]
+
+
+def test_an_official_named_after_the_city_or_district_council_without_its_place():
+    assert quotes("Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền nhấn mạnh: “Phải xử lý dứt điểm”.") == [
+        ("direct", "Phải xử lý dứt điểm", "Nguyễn Mạnh Quyền", "Phó Chủ tịch UBND thành phố")]
+    assert quotes("Chủ tịch UBND huyện Lê Quang Phúc chia sẻ: “Qua đối thoại, bà con đồng thuận”.") == [
+        ("direct", "Qua đối thoại, bà con đồng thuận", "Lê Quang Phúc", "Chủ tịch UBND huyện")]
+    # A city that is a known place: its name is no person's, though it begins with a surname.
+    assert quotes("Chủ tịch UBND TP. Châu Đốc Lâm Quang Thi cho biết: “Đối thoại giúp dân hiểu”.") == [
+        ("direct", "Đối thoại giúp dân hiểu", "Lâm Quang Thi", "Chủ tịch UBND TP. Châu Đốc")]
+
+
 def test_descriptor_after_the_name_is_the_title():
     found = quotes("Anh Hà Văn Tùng, người dân thôn Xuân Hồi, cho biết: “Đường mới giúp bà con đi lại dễ”.")
     assert found == [("direct", "Đường mới giúp bà con đi lại dễ", "Hà Văn Tùng", "người dân thôn Xuân Hồi")]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from . import organisations as org
-from .normalise import canonical, fold_spaces, nfc, search_key
+from .normalise import canonical, fold_spaces, nfc, old_tones, search_key
 from .quotes import SURNAMES, QuoteFinder
 from .recase import Recaser
 from .records import DistrictEntry, Gazetteer, ProvinceEntry
@@ -72,18 +72,6 @@ _CENTRAL = re.compile(r"(?:Trung ương|Ban Chấp hành|Chính phủ|Quốc h�
 _UY = "(?:ủy|uỷ)"
 _UY_UPPER = "(?:Ủy|Uỷ)"
 _LEVEL_WORD = r"(?:tỉnh|thành phố|TP\.?|T\.P\.?|Tp\.?|huyện|quận|thị xã|TX\.|xã|phường|thị trấn|đặc khu)"
-_OLD_TONE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-             "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
-_OLD_TONE_WORD = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?![\w])", re.IGNORECASE)
-
-
-def _old_tones(text: str) -> str:
-    """Thanh Hóa -> Thanh Hoá: the other placement, so both spellings are found by lookup."""
-    def swap(match):
-        found = match.group(1)
-        old = _OLD_TONE[found.lower()]
-        return old[0].upper() + old[1:] if found[0].isupper() else old
-    return _OLD_TONE_WORD.sub(swap, text)
 
 
 def _alternation(spellings) -> str:
@@ -96,7 +84,7 @@ _DEPARTMENT_SPELLINGS = {
     spelling: department
     for department, abbreviations in org.DEPARTMENTS.items()
     for written in (department, *abbreviations)
-    for spelling in (written, _old_tones(written))
+    for spelling in (written, old_tones(written))
 }
 _DEPARTMENT = _alternation(_DEPARTMENT_SPELLINGS)
 #: The same for a party committee's boards ("Ban Dân vận", "BTV") and for LOCAL_BODIES ("Hội LHPN").
@@ -162,7 +150,7 @@ class _Place:
 def _spellings(name: str) -> set[str]:
     """A name as articles may write it: official tone placement or the older one, hyphen or not."""
     base = fold_spaces(nfc(name).replace("-", " "))
-    return {base, canonical(base), _old_tones(base)}
+    return {base, canonical(base), old_tones(base)}
 
 
 def _in_force(entry: ProvinceEntry, day: datetime.date) -> bool:
@@ -347,6 +335,11 @@ class Tagger:
                     continue
             if unit in _DISTRICT_LEVEL:
                 size, districts = self._longest_district(tokens, _DISTRICT_LEVEL[unit])
+                if not size and _reads_as_a_person(tokens):
+                    # "Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền": no district-level unit is
+                    # missing from the gazetteer, so an unknown name that reads as a person's is one.
+                    self._scan_rest(tokens, 0, day, provinces, people)
+                    continue
                 name = " ".join(tokens[:size]) if size else _place_name(tokens)
                 if districts:
                     district_hits.append(districts)
@@ -562,6 +555,11 @@ def _last_place(places, index, before, level):
         if place.level == level and not place.province:
             found = place
     return found
+
+
+def _reads_as_a_person(tokens: list[str]) -> bool:
+    """A surname and one to three more names: "Nguyễn Mạnh Quyền", "Lương Nguyễn Minh Triết"."""
+    return tokens[0] in SURNAMES and 2 <= len(tokens) <= 4
 
 
 def _place_name(tokens: list[str]) -> str:

@@ -74,6 +74,20 @@ def modern_tones(text: str) -> str:
     return _WORD.sub(lambda m: _modern_tone(m.group(0)), nfc(text))
 
 
+_OLD_TONE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+             "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_OLD_TONE_WORD = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?![\w])", re.IGNORECASE)
+
+
+def old_tones(text: str) -> str:
+    """Thanh Hóa -> Thanh Hoá: the other placement, so both spellings are found by lookup."""
+    def swap(match):
+        found = match.group(1)
+        old = _OLD_TONE[found.lower()]
+        return old[0].upper() + old[1:] if found[0].isupper() else old
+    return _OLD_TONE_WORD.sub(swap, text)
+
+
 def canonical(text: str) -> str:
     """The spelling to store and compare names in: clean, with modern tone placement."""
     return fold_spaces(modern_tones(text))

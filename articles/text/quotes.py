@@ -25,7 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .normalise import fold_spaces, search_key
+from .normalise import fold_spaces, old_tones, search_key
+from .organisations import DEPARTMENTS
 from .records import ParsedQuote
 
 #: Common Vietnamese surnames; a person's name starts with one of them.
@@ -154,6 +155,22 @@ def _motto_before(before: str) -> bool:
     if not any(cue in window for cue in MOTTO_CUES) and not any(t in window for t in _CUE_CASE_TRAPS):
         return False
     return _MOTTO_BEFORE.search(before, max(0, len(before) - 60)) is not None
+#: Names that hold a comma ("Sở Văn hóa, Thể thao và Du lịch"): an office is not cut into two there.
+_NAMES_WITH_COMMAS = re.compile("|".join(sorted(
+    {re.escape(spelling) for department, abbreviations in DEPARTMENTS.items()
+     for name in (department, *abbreviations) if "," in name for spelling in (name, old_tones(name))},
+    key=len, reverse=True)))
+_KEPT_COMMA = "\x00"
+
+
+def _split_commas(text: str) -> list[str]:
+    """text.split(","), but not at the commas inside a body's name."""
+    if _NAMES_WITH_COMMAS.search(text) is None:
+        return text.split(",")
+    kept = _NAMES_WITH_COMMAS.sub(lambda match: match.group().replace(",", _KEPT_COMMA), text)
+    return [part.replace(_KEPT_COMMA, ",") for part in kept.split(",")]
+
+
 _REPORTED = re.compile(r"(?:^|\s)(?:lời|theo|câu nói|tư tưởng|di chúc)\s")
 
 
@@ -220,11 +237,18 @@ class NameSplitter:
         After "tỉnh" only a province can stand, and none is named after a
         person: a name there that is no place is the person holding an office
         of the province the article is about ("Chủ tịch UBND tỉnh Võ Văn Hưng").
+        The same after a district-level unit ("thành phố", "TP.", "huyện",
+        "quận", "thị xã"): every one is a known place, and papers write "Phó
+        Chủ tịch UBND thành phố Nguyễn Mạnh Quyền" and "Chủ tịch UBND huyện Lê
+        Quang Phúc" for their own. A street ("phố Lê Lợi") and a commune ("xã
+        Lê Lợi") may be named after a person.
         """
         unit = words[i - 1].lower() if i else ""
         if unit not in _UNIT_WORDS:
             return False
-        if unit != "tỉnh":
+        before = words[i - 2].lower() if i > 1 else ""
+        known_only = unit in _KNOWN_UNIT_WORDS or (unit, before) in (("phố", "thành"), ("xã", "thị"))
+        if not known_only:
             return True
         return any(" ".join(keys[i:k]) in self._places for k in range(i + 2, len(keys) + 1))
 
@@ -257,7 +281,7 @@ def title_before(text: str) -> str | None:
     text = _strip_honorific(text)
     if not text:
         return None
-    chunks = [c.strip() for c in text.split(",")]
+    chunks = [c.strip() for c in _split_commas(text)]
     kept: list[str] = []
     for index in range(len(chunks) - 1, -1, -1):
         chunk = _strip_honorific(chunks[index])
@@ -339,7 +363,7 @@ class QuoteFinder:
             title = title_before(before) if before.strip(" ,") else None
             return Speaker(name, title) if title else known.by_full_name(name)
         # "Ông Nguyễn Văn A, người dân thôn Xuân Hồi": the name first, then what he is.
-        chunks = segment.split(",")
+        chunks = _split_commas(segment)
         for index, chunk in enumerate(chunks):
             if chunk.count(" ") > 9:
                 # Over eight words (the segment is folded): even without an honorific at
@@ -548,8 +572,8 @@ class QuoteFinder:
             start = comma.end()
             # "Theo ông A, Giám đốc Sở Y tế, …": the office after the name.
             # That office is the one attached to the name here, whatever one was given before.
-            office, sep, _ = body[start:].partition(",")
-            if sep and _title_position(office.strip()) == 0 and len(office.split()) <= 15:
+            office, *more = _split_commas(body[start:])
+            if more and _title_position(office.strip()) == 0 and len(office.split()) <= 15:
                 speaker, start = Speaker(speaker.name, fold_spaces(office)), start + len(office) + 1
             quote = _indirect_quote(body[start:], speaker)
             return (quote, start) if quote else None
@@ -606,7 +630,7 @@ def _apposition(after_name: str) -> str | None:
     if not after_name.startswith(","):
         return None
     end = _CLOSING.search(after_name).start()
-    parts = [part.strip() for part in after_name[1:end].split(",")]
+    parts = [part.strip() for part in _split_commas(after_name[1:end])]
     office = parts[:-1]
     for index, part in enumerate(office):
         verb = _verb_before(part, len(part))
@@ -645,6 +669,9 @@ def _names_someone(text: str) -> bool:
 #: A name right after a unit word is a place, not a person: "TP. Hồ Chí Minh", "xã Lê Lợi".
 _UNIT_WORDS = frozenset(("tỉnh", "tp.", "tp", "t.p.", "phố", "huyện", "quận", "xã", "phường", "trấn", "thôn",
                          "đường"))
+#: Unit words after which only a known place can stand ("thành phố" and "thị xã" are read by their
+#: second word, with the first before it).
+_KNOWN_UNIT_WORDS = frozenset(("tỉnh", "tp.", "tp", "t.p.", "huyện", "quận"))
 _word_key = functools.lru_cache(maxsize=65536)(search_key)
 _MARK = re.compile(r"[“”«»„\"]")
 
