@@ -106,13 +106,16 @@ def test_furniture_is_removed_and_reported_in_order():
         "Thanh Hóa đối thoại với nhân dân\n"
         "An Giang phát huy dân chủ ở cơ sở\n\n"
         "Phản hồi\n\nCác tin khác\n\nMới nhất\n\nLiên kết website\n"
-        "Tags: đối thoại, dân chủ\n"
+        "Tags: đối thoại, dân chủ\n\n"
+        "Đọc nhiều nhất\n"
+        "Nghệ An hoàn thành xóa nhà tạm\n"
     )
     assert article.title == "Tiêu đề bài"
     assert article.boilerplate_removed == [
         "Trang chủ > Thời sự > Chính trị", "Chia sẻ", "Tin liên quan",
         "Thanh Hóa đối thoại với nhân dân", "An Giang phát huy dân chủ ở cơ sở",
         "Phản hồi", "Các tin khác", "Mới nhất", "Liên kết website", "Tags: đối thoại, dân chủ",
+        "Đọc nhiều nhất", "Nghệ An hoàn thành xóa nhà tạm",
     ]
     assert article.body_paragraphs == ["Đoạn một."]
     assert [p.name for p in article.provinces] == []  # headlines of other stories tag nothing

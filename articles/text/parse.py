@@ -32,6 +32,7 @@ FURNITURE = frozenset(search_key(line) for line in """
 Phản hồi|Gửi phản hồi|Bình luận|Ý kiến bạn đọc|Gửi bình luận|Viết bình luận|Ý kiến
 |Các tin khác|Tin khác|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Cùng chuyên mục
 |Mới nhất|Tin mới|Tin mới nhất|Tin mới hơn|Tin cũ hơn|Đọc nhiều|Tin đọc nhiều|Xem nhiều|Tin nổi bật|Nổi bật
+|Đọc nhiều nhất|Xem nhiều nhất|Tin xem nhiều|Tin đọc nhiều nhất|Tin xem nhiều nhất|Được quan tâm|Quan tâm nhiều nhất
 |Đọc thêm|Xem thêm|Có thể bạn quan tâm|Có thể bạn chưa đọc|Tin tiêu điểm|Tiêu điểm
 |Liên kết website|Liên kết|Website liên kết|Chia sẻ|Chia sẻ bài viết|Share|Like|Tweet|Facebook|Zalo|Twitter
 |Email|Gửi email|Gửi bài viết|Gửi cho bạn bè|In|In bài|In bài viết|Bản in|Print|Lưu|Lưu bài|Lưu bài viết
@@ -66,6 +67,7 @@ Thời sự|Chính trị|Xã hội|Kinh tế|Văn hóa|Thể thao|Pháp luật|G
 STORY_LISTS = frozenset(search_key(line) for line in """
 Các tin khác|Tin khác|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Cùng chuyên mục
 |Mới nhất|Tin mới|Tin mới nhất|Tin mới hơn|Tin cũ hơn|Đọc nhiều|Tin đọc nhiều|Xem nhiều|Tin nổi bật|Nổi bật
+|Đọc nhiều nhất|Xem nhiều nhất|Tin xem nhiều|Tin đọc nhiều nhất|Tin xem nhiều nhất|Được quan tâm|Quan tâm nhiều nhất
 |Đọc thêm|Xem thêm|Có thể bạn quan tâm|Có thể bạn chưa đọc|Tin tiêu điểm|Tiêu điểm
 """.replace("\n", "").split("|"))
 
