@@ -252,6 +252,15 @@ def test_the_fronts_organisations_police_and_military_command_of_each_locality()
     assert tag("Lực lượng công an dự Hội nghị tổng kết.", published_at=at(2024)).organisations == []
 
 
+def test_the_courts_procuracies_and_border_guards_of_each_locality():
+    found = tag("TAND tỉnh Cà Mau, VKSND huyện Năm Căn và Bộ Chỉ huy Bộ đội Biên phòng tỉnh phối hợp.",
+                published_at=at(2024))
+    assert found.organisations == ["Tòa án nhân dân tỉnh Cà Mau", "Viện Kiểm sát nhân dân huyện Năm Căn",
+                                   "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau"]
+    # The supreme court is no locality's.
+    assert tag("Tòa án nhân dân tối cao hướng dẫn xét xử.", published_at=at(2024)).organisations == []
+
+
 def test_the_holder_after_a_district_party_committee_is_no_district():
     assert tag("Tại huyện Như Xuân, Bí thư Huyện ủy Lê Văn Tám phát biểu.", published_at=at(2023)).organisations == [
         "Huyện ủy Như Xuân"]

@@ -82,6 +82,13 @@ def test_indirect_after_theo_runs_to_the_end_of_the_paragraph():
     )]
 
 
+def test_indirect_after_theo_ends_its_attribution_at_thi():
+    found = quotes("Ông Lê Văn Sử, Phó Chủ tịch UBND tỉnh Cà Mau cho rằng, đê biển phải xong trước Tết.",
+                   "Theo ông Sử thì nguồn vốn đã được bố trí đủ.")
+    assert found[1] == ("indirect", "nguồn vốn đã được bố trí đủ", "Lê Văn Sử", "Phó Chủ tịch UBND tỉnh Cà Mau")
+    assert quotes("Theo kế hoạch thì công trình xong trước Tết.") == []
+
+
 def test_a_name_after_tinh_is_the_speaker_when_it_is_no_province():
     found = quotes("Theo Chủ tịch UBND tỉnh Võ Văn Hưng, tăng trưởng quý I ước đạt 6,5%.")
     assert found == [("indirect", "tăng trưởng quý I ước đạt 6,5%", "Võ Văn Hưng", "Chủ tịch UBND tỉnh")]

@@ -81,6 +81,9 @@ LOCAL_BODIES = {
     "Liên đoàn Lao động": ("LĐLĐ",),
     "Công an": (),
     "Bộ Chỉ huy Quân sự": ("Bộ CHQS",),
+    "Bộ Chỉ huy Bộ đội Biên phòng": ("Bộ CH BĐBP", "BĐBP"),
+    "Tòa án nhân dân": ("TAND", "Toà án nhân dân"),
+    "Viện Kiểm sát nhân dân": ("VKSND",),
 }
 
 #: A province's departments (sở), by the names of before and since the reorganisation of March 2025,

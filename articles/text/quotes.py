@@ -561,23 +561,27 @@ class QuoteFinder:
         return None
 
     def _theo(self, body: str, known, mentions_ho) -> tuple[ParsedQuote, int] | None:
-        """"Theo <title> <Name>, …": the attribution ends at the first comma after a name.
+        """"Theo <title> <Name>, …": the attribution ends at the first comma after a name,
+        or at "thì" ("Theo ông Sử thì …").
 
         The quote, and where in body its words start.
         """
-        for comma in re.finditer(",", body[:400]):
-            speaker = self.speaker(body[: comma.start()], known, mentions_ho, whole=False)
+        for end in _THEO_END.finditer(body[:400]):
+            speaker = self.speaker(body[: end.start()], known, mentions_ho, whole=False)
             if not speaker:
                 continue
-            start = comma.end()
+            start = end.end()
             # "Theo ông A, Giám đốc Sở Y tế, …": the office after the name.
             # That office is the one attached to the name here, whatever one was given before.
             office, *more = _split_commas(body[start:])
-            if more and _title_position(office.strip()) == 0 and len(office.split()) <= 15:
+            if end.group() == "," and more and _title_position(office.strip()) == 0 and len(office.split()) <= 15:
                 speaker, start = Speaker(speaker.name, fold_spaces(office)), start + len(office) + 1
             quote = _indirect_quote(body[start:], speaker)
             return (quote, start) if quote else None
         return None
+
+
+_THEO_END = re.compile(r",| thì ")
 
 
 class _Known:
