@@ -210,9 +210,9 @@ def generate_articles(count: int, *, seed: int = 1, status=Article.Status.PUBLIS
     run = _Run(seed=seed, name=f"{seed}-{int(started.timestamp())}", status=str(status), first=first,
                span=(started - first).total_seconds(), speaker_ids=tuple(sorted(p.pk for p in speakers)))
     batches = [(offset, min(BATCH, count - offset)) for offset in range(0, count, BATCH)]
-    writer = _Writer(run)
     if jobs > 1 and len(batches) > 1 and connections[router.db_for_write(Article)].vendor == "postgresql":
-        quotes = generation_workers.write_batches(run, writer, batches, jobs=min(jobs, len(batches)))
+        quotes = generation_workers.write_batches(run, lambda: _Writer(run), batches, jobs=min(jobs, len(batches)))
     else:
+        writer = _Writer(run)
         quotes = sum(writer.batch(offset, size) for offset, size in batches)
     return GenerationResult(articles=count, quotes=quotes, seconds=(clock() - started).total_seconds())

@@ -61,8 +61,11 @@ def _work() -> int:
     return _write_until_done(_writer, _next, _batches)
 
 
-def write_batches(run, writer, batches: list[tuple[int, int]], *, jobs: int) -> int:
-    """Write every batch, here with `writer` and in jobs - 1 worker processes; the number of quotes written.
+def write_batches(run, make_writer, batches: list[tuple[int, int]], *, jobs: int) -> int:
+    """Write every batch, here with make_writer() and in jobs - 1 worker processes; the number of quotes written.
+
+    The workers are started first: they take longer to be ready than the
+    writer made here, which starts on the first batches meanwhile.
 
     Each batch is its own transaction, as in one process: a failure stops
     the run with the error, and the batches written before it stay.
@@ -77,7 +80,7 @@ def write_batches(run, writer, batches: list[tuple[int, int]], *, jobs: int) -> 
                              initargs=initargs) as pool:
         futures = [pool.submit(_work) for _ in range(jobs - 1)]
         try:
-            quotes = _write_until_done(writer, next_batch, batches,
+            quotes = _write_until_done(make_writer(), next_batch, batches,
                                        stop=lambda: any(f.done() and f.exception() for f in futures))
         except BaseException:
             with next_batch.get_lock():
