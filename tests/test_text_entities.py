@@ -261,6 +261,12 @@ def test_the_courts_procuracies_and_border_guards_of_each_locality():
     assert tag("Tòa án nhân dân tối cao hướng dẫn xét xử.", published_at=at(2024)).organisations == []
 
 
+def test_a_locality_executive_committee_is_its_party_organisation_and_the_central_one_nothing():
+    found = tag("Ban Chấp hành Đảng bộ tỉnh Đắk Lắk và Ban Chấp hành Hội LHPN tỉnh họp.", published_at=at(2025, 12))
+    assert found.organisations == ["Đảng bộ tỉnh Đắk Lắk", "Hội Liên hiệp Phụ nữ tỉnh Đắk Lắk"]
+    assert tag("Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 13.", published_at=at(2025, 12)).organisations == []
+
+
 def test_the_holder_after_a_district_party_committee_is_no_district():
     assert tag("Tại huyện Như Xuân, Bí thư Huyện ủy Lê Văn Tám phát biểu.", published_at=at(2023)).organisations == [
         "Huyện ủy Như Xuân"]

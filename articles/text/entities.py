@@ -67,7 +67,7 @@ _FORMER = re.compile(r"\s+cũ\b")
 #: Names that begin with a province's name and are not the province: the Pacific Ocean, and with it
 #: "châu Á - Thái Bình Dương" (Asia-Pacific), which news of APEC names often.
 _NOT_THE_PROVINCE = frozenset({("Thái", "Bình", "Dương")})
-_CENTRAL = re.compile(r"(?:Trung ương|Ban Chấp hành|Chính phủ|Quốc hội)\s*$")
+_CENTRAL = re.compile(r"(?:Trung ương|Chính phủ|Quốc hội)\s*$")
 
 _UY = "(?:ủy|uỷ)"
 _UY_UPPER = "(?:Ủy|Uỷ)"
