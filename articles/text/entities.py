@@ -23,20 +23,25 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from . import organisations as org
+from .bodies import (
+    BOARD_SPELLINGS,
+    BODY,
+    BODY_START,
+    COMMITTEE_LEVEL,
+    DEPARTMENT_SPELLINGS,
+    JOIN,
+    LOCAL_SPELLINGS,
+    WORD,
+)
 from .normalise import canonical, fold_spaces, nfc, old_tones, search_key
 from .quotes import SURNAMES, QuoteFinder
 from .recase import Recaser
 from .records import DistrictEntry, Gazetteer, ProvinceEntry
 
-# Every upper-case letter Vietnamese uses (Latin, Latin-1, Latin Extended Additional).
-_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
-_UPPER_CLASS = "[" + re.escape(_UPPER) + "]"
-_WORD = _UPPER_CLASS + r"[\w'’]*"
-_JOIN = r"(?:[ \t\u00a0]+|[ \t\u00a0]?-[ \t\u00a0]?)"
 #: A run of capitalised words: "Châu Đốc Lâm Quang Thi", "Bà Rịa - Vũng Tàu".
 # No look-behind for a word start: it would triple the cost, and Vietnamese words do
 # not change case inside.
-_RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
+_RUN = re.compile(rf"{WORD}(?:{JOIN}{WORD})*")
 _TOKEN = re.compile(r"[^\s-]+")
 
 #: Unit words before a name, as written; upper-case forms are the abbreviations.
@@ -69,57 +74,7 @@ _FORMER = re.compile(r"\s+cũ\b")
 _NOT_THE_PROVINCE = frozenset({("Thái", "Bình", "Dương")})
 _CENTRAL = re.compile(r"(?:Trung ương|Chính phủ|Quốc hội)\s*$")
 
-_UY = "(?:ủy|uỷ)"
-_UY_UPPER = "(?:Ủy|Uỷ)"
-_LEVEL_WORD = r"(?:tỉnh|thành phố|TP\.?|T\.P\.?|Tp\.?|huyện|quận|thị xã|TX\.|xã|phường|thị trấn|đặc khu)"
-
-
-def _alternation(spellings) -> str:
-    """One regex alternative per spelling, longest first so that a longer one wins."""
-    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
-
-
-#: Each way of writing a department's name (both tone placements, abbreviations), and the name.
-_DEPARTMENT_SPELLINGS = {
-    spelling: department
-    for department, abbreviations in org.DEPARTMENTS.items()
-    for written in (department, *abbreviations)
-    for spelling in (written, old_tones(written))
-}
-_DEPARTMENT = _alternation(_DEPARTMENT_SPELLINGS)
-#: The same for a party committee's boards ("Ban Dân vận", "BTV") and for LOCAL_BODIES ("Hội LHPN").
-_BOARD_SPELLINGS = {spelling: board for board, abbreviations in org.PARTY_BOARDS.items()
-                    for spelling in (board, *abbreviations)}
-_LOCAL_SPELLINGS = {spelling: body for body, abbreviations in org.LOCAL_BODIES.items()
-                    for spelling in (body, *abbreviations)}
-#: Where a body's name can start; cheap to search, so _BODY runs only there.
-_BODY_START = re.compile(
-    r"UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng|UBMTTQ|MTTQ|Mặt trận|Sở "
-    rf"|{_alternation({*_BOARD_SPELLINGS, *_LOCAL_SPELLINGS})}"
-)
 _PLURAL = re.compile(r"(?:các|những|mỗi)\s+$")
-_BODY = re.compile(
-    r"(?:"
-    rf"(?P<board>{_alternation(_BOARD_SPELLINGS)})\s+(?P<board_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
-    rf"|(?P<inspection>UBKT|{_UY_UPPER} ban Kiểm tra)"
-    rf"\s+(?P<inspection_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
-    rf"|(?P<party_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
-    rf"|Đảng\s+{_UY}\s+(?P<cell_level>xã|phường|thị trấn|đặc khu)"
-    r"|(?P<party_body>Đảng bộ)"
-    rf"|(?P<committee>UBND|{_UY_UPPER} ban nhân dân)"
-    r"|(?P<council>HĐND|Hội đồng nhân dân)"
-    rf"|Sở\s+(?P<department>{_DEPARTMENT})(?![\w&])"
-    rf"|(?P<front>UBMTTQVN|UBMTTQ|{_UY_UPPER} ban MTTQ(?: Việt Nam| VN)?"
-    rf"|{_UY_UPPER} ban Mặt trận Tổ quốc(?: Việt Nam)?"
-    r"|MTTQ(?: Việt Nam| VN)?|Mặt trận Tổ quốc(?: Việt Nam)?)"
-    rf"|(?P<local>{_alternation(_LOCAL_SPELLINGS)})"
-    r")"
-    rf"(?:\s+(?P<all_levels>các cấp|từ tỉnh đến cơ sở))?"
-    rf"(?:\s+(?P<level>{_LEVEL_WORD}))?"
-    rf"(?:\s*(?P<name>{_WORD}(?:{_JOIN}{_WORD})*|\d+))?"
-    r"(?![\w])"
-)
-_COMMITTEE_LEVEL = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
 _LEVEL = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
           "t.p.": "thành phố",
           "t.p": "thành phố", "huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "tx.": "thị xã",
@@ -196,8 +151,8 @@ class Tagger:
                              for n in (entry.name, *entry.aliases) for s in _spellings(n)}
             self._recaser = Recaser([*self._provinces, *self._districts, *self._people, *organisations,
                                      *(" ".join(name) for name in _NOT_THE_PROVINCE),
-                                     *(f"Sở {spelling}" for spelling in _DEPARTMENT_SPELLINGS),
-                                     *_BOARD_SPELLINGS, *_LOCAL_SPELLINGS])
+                                     *(f"Sở {spelling}" for spelling in DEPARTMENT_SPELLINGS),
+                                     *BOARD_SPELLINGS, *LOCAL_SPELLINGS])
         return self._recaser
 
     # --- provinces on a date
@@ -420,12 +375,12 @@ class Tagger:
 
     def _bodies(self, index, text, places, context):
         end = 0
-        for start in _BODY_START.finditer(text):
+        for start in BODY_START.finditer(text):
             if start.start() < end:
                 continue
             if start.start() and text[start.start() - 1].isalnum():
                 continue  # inside a word
-            match = _BODY.match(text, start.start())
+            match = BODY.match(text, start.start())
             if not match:
                 continue
             end = match.end()
@@ -441,17 +396,17 @@ class Tagger:
         level = _LEVEL.get((groups["level"] or "").lower())
         name = groups["name"]
         if groups["department"]:
-            return self._department(_DEPARTMENT_SPELLINGS[groups["department"]], level, name, context)
+            return self._department(DEPARTMENT_SPELLINGS[groups["department"]], level, name, context)
         head = None
         if groups["board"]:
-            kind, level = org.BOARD, _COMMITTEE_LEVEL[groups["board_level"]]
-            head = _BOARD_SPELLINGS[groups["board"]]
+            kind, level = org.BOARD, COMMITTEE_LEVEL[groups["board_level"]]
+            head = BOARD_SPELLINGS[groups["board"]]
         elif groups["local"]:
-            kind, head = org.LOCAL, _LOCAL_SPELLINGS[groups["local"]]
+            kind, head = org.LOCAL, LOCAL_SPELLINGS[groups["local"]]
         elif groups["inspection"]:
-            kind, level = org.INSPECTION, _COMMITTEE_LEVEL[groups["inspection_level"]]
+            kind, level = org.INSPECTION, COMMITTEE_LEVEL[groups["inspection_level"]]
         elif groups["party_level"]:
-            kind, level = org.PARTY, _COMMITTEE_LEVEL[groups["party_level"]]
+            kind, level = org.PARTY, COMMITTEE_LEVEL[groups["party_level"]]
         elif groups["cell_level"]:
             kind, level = org.PARTY, groups["cell_level"]
         elif groups["party_body"]:

@@ -1,0 +1,70 @@
+"""How the names of bodies are written: the regular expression that finds them in a text.
+
+"UBND tỉnh Thanh Hóa", "Tỉnh ủy", "Sở GD&ĐT", "Ban Dân vận Huyện ủy", "Công an
+xã Nghĩa Lộc": a body's kind, its level and the locality it belongs to, as
+papers write them (organisations.py holds the names and abbreviations).
+The tagger reads organisations with BODY (entities.py); the quote finder
+reads where an office written after a name ends (quotes.py).
+"""
+
+import re
+
+from . import organisations as org
+from .normalise import old_tones
+
+# Every upper-case letter Vietnamese uses (Latin, Latin-1, Latin Extended Additional).
+UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
+UPPER_CLASS = "[" + re.escape(UPPER) + "]"
+WORD = UPPER_CLASS + r"[\w'’]*"
+JOIN = r"(?:[ \t\u00a0]+|[ \t\u00a0]?-[ \t\u00a0]?)"
+
+_UY = "(?:ủy|uỷ)"
+_UY_UPPER = "(?:Ủy|Uỷ)"
+_LEVEL_WORD = r"(?:tỉnh|thành phố|TP\.?|T\.P\.?|Tp\.?|huyện|quận|thị xã|TX\.|xã|phường|thị trấn|đặc khu)"
+
+
+def alternation(spellings) -> str:
+    """One regex alternative per spelling, longest first so that a longer one wins."""
+    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+
+
+#: Each way of writing a department's name (both tone placements, abbreviations), and the name.
+DEPARTMENT_SPELLINGS = {
+    spelling: department
+    for department, abbreviations in org.DEPARTMENTS.items()
+    for written in (department, *abbreviations)
+    for spelling in (written, old_tones(written))
+}
+_DEPARTMENT = alternation(DEPARTMENT_SPELLINGS)
+#: The same for a party committee's boards ("Ban Dân vận", "BTV") and for LOCAL_BODIES ("Hội LHPN").
+BOARD_SPELLINGS = {spelling: board for board, abbreviations in org.PARTY_BOARDS.items()
+                    for spelling in (board, *abbreviations)}
+LOCAL_SPELLINGS = {spelling: body for body, abbreviations in org.LOCAL_BODIES.items()
+                    for spelling in (body, *abbreviations)}
+#: Where a body's name can start; cheap to search, so BODY runs only there.
+BODY_START = re.compile(
+    r"UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng|UBMTTQ|MTTQ|Mặt trận|Sở "
+    rf"|{alternation({*BOARD_SPELLINGS, *LOCAL_SPELLINGS})}"
+)
+BODY = re.compile(
+    r"(?:"
+    rf"(?P<board>{alternation(BOARD_SPELLINGS)})\s+(?P<board_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
+    rf"|(?P<inspection>UBKT|{_UY_UPPER} ban Kiểm tra)"
+    rf"\s+(?P<inspection_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
+    rf"|(?P<party_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
+    rf"|Đảng\s+{_UY}\s+(?P<cell_level>xã|phường|thị trấn|đặc khu)"
+    r"|(?P<party_body>Đảng bộ)"
+    rf"|(?P<committee>UBND|{_UY_UPPER} ban nhân dân)"
+    r"|(?P<council>HĐND|Hội đồng nhân dân)"
+    rf"|Sở\s+(?P<department>{_DEPARTMENT})(?![\w&])"
+    rf"|(?P<front>UBMTTQVN|UBMTTQ|{_UY_UPPER} ban MTTQ(?: Việt Nam| VN)?"
+    rf"|{_UY_UPPER} ban Mặt trận Tổ quốc(?: Việt Nam)?"
+    r"|MTTQ(?: Việt Nam| VN)?|Mặt trận Tổ quốc(?: Việt Nam)?)"
+    rf"|(?P<local>{alternation(LOCAL_SPELLINGS)})"
+    r")"
+    rf"(?:\s+(?P<all_levels>các cấp|từ tỉnh đến cơ sở))?"
+    rf"(?:\s+(?P<level>{_LEVEL_WORD}))?"
+    rf"(?:\s*(?P<name>{WORD}(?:{JOIN}{WORD})*|\d+))?"
+    r"(?![\w])"
+)
+COMMITTEE_LEVEL = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
