@@ -137,6 +137,20 @@ def test_a_full_name_named_again_without_an_office_keeps_the_office_given_before
         ("direct", "Huyện sẽ rà soát từng hồ sơ", "Nguyễn Văn Ngọc", None)]
 
 
+def test_an_office_after_the_name_without_its_closing_comma_ends_with_the_bodys_name():
+    found = quotes(
+        "Ông Phạm Anh Tuấn, Chủ tịch UBND tỉnh Gia Lai cắt băng khánh thành cây cầu.",
+        "Đ/c Lê Văn Tám, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì hội nghị.",
+        "Phát biểu tại buổi lễ, ông Phạm Anh Tuấn cho biết: “Tỉnh sẽ ưu tiên nguồn lực cho miền núi”.",
+        "Kết luận, đồng chí Lê Văn Tám nhấn mạnh: “Các cấp ủy phải hành động quyết liệt”.",
+    )
+    assert [(speaker, title) for _, _, speaker, title in found] == [
+        ("Phạm Anh Tuấn", "Chủ tịch UBND tỉnh Gia Lai"), ("Lê Văn Tám", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy")]
+    # What follows an office that names no body is what the person did: no office is read into it.
+    assert quotes("Ông Phạm Anh Tuấn, Chủ tịch nước trao tặng huân chương.",
+                  "Ông Phạm Anh Tuấn cho biết: “Đây là phần thưởng xứng đáng”.")[0][3] is None
+
+
 def test_reported_speech_after_a_name_and_its_office_starts_after_the_office():
     found = quotes("Theo ông Lê Lợi, Chủ tịch UBND xã, năm nay xã trồng mới 20 ha rừng.")
     assert found == [("indirect", "năm nay xã trồng mới 20 ha rừng", "Lê Lợi", "Chủ tịch UBND xã")]

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .bodies import BODY, BODY_START
 from .normalise import fold_spaces, old_tones, search_key
 from .organisations import DEPARTMENTS
 from .records import ParsedQuote
@@ -629,7 +630,9 @@ def _apposition(after_name: str) -> str | None:
     """The office set off by commas after a name: ", người dân xã Minh Phú, huyện Sóc Sơn, kiến nghị …".
 
     The clause's last comma-separated part is what the person did, not what
-    they are; the office must begin as one (_title_position).
+    they are; the office must begin as one (_title_position). Papers often
+    leave out the comma closing the office: ", Chủ tịch UBND tỉnh Gia Lai cắt
+    băng …" holds it too, up to the end of the body's name.
     """
     if not after_name.startswith(","):
         return None
@@ -641,9 +644,30 @@ def _apposition(after_name: str) -> str | None:
         if verb is not None:  # ", Phó Chủ tịch UBND tỉnh cho biết, …": the office ends at the verb
             office = [*office[:index], part[:verb].strip()] if part[:verb].strip() else office[:index]
             break
+    else:
+        if head := _office_before_deed(parts[-1]):
+            office.append(head)
     if not office or _title_position(office[0]) != 0 or any(part.count(" ") > 9 for part in office):
         return None
     return fold_spaces(", ".join(office))
+
+
+def _office_before_deed(part: str) -> str | None:
+    """"Bí thư Tỉnh ủy chủ trì hội nghị" -> "Bí thư Tỉnh ủy": a title and a body's name, then nothing
+    or words in lower case; None for anything else."""
+    if _title_position(part) != 0:
+        return None
+    start = BODY_START.search(part, 0, _OFFICE_BODY_REACH)
+    body = BODY.match(part, start.start()) if start else None
+    if body is None or (body.end() < len(part) and not part[body.end():body.end() + 2].startswith(" ")):
+        return None
+    rest = part[body.end():].split(None, 1)
+    if rest and not rest[0][:1].islower():
+        return None
+    return part[:body.end()]
+
+
+_OFFICE_BODY_REACH = 40  # "Phó Bí thư Thường trực Tỉnh ủy": the title words before the body
 
 
 def _indirect_quote(rest: str, speaker: Speaker) -> ParsedQuote | None:
