@@ -582,7 +582,7 @@ class QuoteFinder:
         return None
 
 
-_THEO_END = re.compile(r",| thì ")
+_THEO_END = re.compile(r",|(?<= )thì(?= )")
 
 
 class _Known:
