@@ -7,7 +7,9 @@ after the 2025 merger, TP.HCM and its abbreviations, names of the Central
 Highlands, a quote over two paragraphs, NFD text with a BOM and CRLF line
 ends, a source given as an address, a party portal's headline in capitals,
 a section label above the title, a share bar and a writer with the paper in
-brackets. tests/data/other_layouts.json is what `import_articles --dry-run
+brackets, a city's council named without the city before its official's name,
+an office after a name without its closing comma, and the courts and border
+guards of a province. tests/data/other_layouts.json is what `import_articles --dry-run
 --json` prints for them, checked by hand when it was written; each rule
 behind it has its own test in tests/test_text_*.py.
 """
