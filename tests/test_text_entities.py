@@ -132,6 +132,12 @@ def test_a_person_named_after_a_city_or_district_council_is_no_place():
     assert found.places == ["quận Ngô Quyền", "huyện Như Xuân"]
 
 
+def test_a_commune_ends_where_a_hmong_or_thai_name_begins():
+    found = tag("Chủ tịch UBND xã Mèo Vạc Sùng Mí Chá và Chủ tịch UBND xã Mường Lát Lường Văn Pấn dự.",
+                published_at=at(2025, 12))
+    assert found.places == ["xã Mèo Vạc", "xã Mường Lát"]
+
+
 def test_the_countryside_is_no_hamlet():
     found = tag("Giám đốc Sở Nông nghiệp và Phát triển nông thôn Nghệ An; thôn Xuân Hồi.")
     assert found.places == ["thôn Xuân Hồi"]

@@ -209,6 +209,25 @@ def test_reported_speech_ends_where_a_later_sentence_quotes_someone():
     ]
 
 
+def test_reported_speech_cut_by_someone_else_quoted_keeps_its_own_speaker():
+    found = quotes("Bà Nguyễn Thị Hạnh, Phó Chủ tịch UBND tỉnh cho biết, tỉnh sẽ tháo gỡ vướng mắc. "
+                   "Ông Trần Văn Hùng, cử tri phường Hồng Gai, phát biểu: “Chúng tôi mong sớm có đất tái định cư”.")
+    assert found == [
+        ("indirect", "tỉnh sẽ tháo gỡ vướng mắc", "Nguyễn Thị Hạnh", "Phó Chủ tịch UBND tỉnh"),
+        ("direct", "Chúng tôi mong sớm có đất tái định cư", "Trần Văn Hùng", "cử tri phường Hồng Gai"),
+    ]
+
+
+def test_reported_speech_ends_where_a_later_sentence_reports_someone_again():
+    found = quotes("Bí thư Tỉnh ủy Hầu A Lềnh đánh giá, các xã đã chủ động. Theo đồng chí Hầu A Lềnh, tỉnh sẽ "
+                   "đào tạo cán bộ cấp xã. Ông Sùng Mí Chá, Chủ tịch UBND xã Mèo Vạc cho biết, xã đã đủ cán bộ.")
+    assert found == [
+        ("indirect", "các xã đã chủ động", "Hầu A Lềnh", "Bí thư Tỉnh ủy"),
+        ("indirect", "tỉnh sẽ đào tạo cán bộ cấp xã", "Hầu A Lềnh", "Bí thư Tỉnh ủy"),
+        ("indirect", "xã đã đủ cán bộ", "Sùng Mí Chá", "Chủ tịch UBND xã Mèo Vạc"),
+    ]
+
+
 def test_a_quotation_over_two_paragraphs_is_one_quote():
     found = quotes("Ông Trần Văn Hùng, cử tri phường Hồng Gai, phát biểu: “Chúng tôi đề nghị đẩy nhanh tiến độ.",
                    "Người dân mong sớm được tái định cư”.",

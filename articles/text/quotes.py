@@ -37,6 +37,7 @@ Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ N
 Lục Giáp Châu Thạch Kim Lã Lò Quàng Hầu Khúc Âu Doãn Diệp Đàm Đồng Giang Hồng Khương La Lăng
 Lại Mã Mạnh Ninh Phí Phùng Quan Sầm Tăng Tiêu Ung Vi Viên Đậu Đường Nghiêm Bạch Bế Cù Đới Hàn
 Thiều Tống Trình Lạc Lộc Cầm Điểu Ksor Siu Rah Kpă
+Sùng Giàng Thào Vừ Mùa Lầu Sình Tráng Vàng Lù Hờ Chảo Bàn Lường Điêu
 """.split())
 
 #: Words before a name that are courtesy, not office: dropped from names and titles.
@@ -453,12 +454,20 @@ class QuoteFinder:
         starts += [m.end() for m in _SENTENCE_END.finditer(text) if not self._abbreviation(text, m.start())]
         indirect_from = len(text)
         indirect = self._first_indirect(text, starts, known, mentions_ho) if has_person else None
-        if indirect:
+        while indirect:
             indirect_from, indirect_quote, words_from = indirect
-            found.append((indirect_from, indirect_quote))
+            reporter = Speaker(indirect_quote.speaker, indirect_quote.speaker_title)
             # Known already to the rest of the paragraph: "Bà Hạnh nhấn mạnh: “…”".
-            known.speakers.setdefault(indirect_quote.speaker,
-                                      Speaker(indirect_quote.speaker, indirect_quote.speaker_title))
+            known.speakers.setdefault(reporter.name, reporter)
+            # Reported speech ends where a later sentence reports someone again: "X đánh giá,
+            # … . Theo đồng chí X, …" are two quotes, each to where the next begins.
+            later = self._first_indirect(text, [s for s in starts if s > indirect_from], known, mentions_ho)
+            if later is None:
+                found.append((indirect_from, indirect_quote))
+                break
+            if cut := _indirect_quote(text[words_from:later[0]], reporter):
+                found.append((indirect_from, cut))
+            indirect = later
         marks = _quote_spans(text) if has_marks else []
         previous_motto_end = None
         for open_at, close_at in marks:
@@ -472,7 +481,7 @@ class QuoteFinder:
                 speaker = self._attributed(text[sentence:open_at], text, close_at + 1, known, mentions_ho)
                 if not speaker:
                     continue
-                cut = _indirect_quote(text[words_from:sentence], Speaker(indirect_quote.speaker, indirect_quote.speaker_title))
+                cut = _indirect_quote(text[words_from:sentence], reporter)
                 if cut is None:
                     break
                 found[found.index((indirect_from, indirect_quote))] = (indirect_from, cut)
