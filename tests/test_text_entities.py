@@ -138,6 +138,12 @@ def test_a_commune_ends_where_a_hmong_or_thai_name_begins():
     assert found.places == ["xã Mèo Vạc", "xã Mường Lát"]
 
 
+def test_wards_whose_names_end_with_a_number_are_each_a_place_and_a_count_is_no_name():
+    found = tag("Phường Hà Giang 1, phường Hà Giang 2 và phường Minh Xuân dẫn đầu; xã Tân Lập 2 lần được khen.",
+                published_at=at(2025, 12))
+    assert found.places == ["phường Hà Giang 1", "phường Hà Giang 2", "phường Minh Xuân", "xã Tân Lập"]
+
+
 def test_the_countryside_is_no_hamlet():
     found = tag("Giám đốc Sở Nông nghiệp và Phát triển nông thôn Nghệ An; thôn Xuân Hồi.")
     assert found.places == ["thôn Xuân Hồi"]

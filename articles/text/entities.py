@@ -68,6 +68,9 @@ _LIST_BEFORE = re.compile(r"(?:[cC]ác|[nN]hững|[hH]ai|[bB]a|[bB]ốn|[nN]ăm)
 #: "quận 1", "phường 3": numbered units, which no capitalised run finds.
 _NUMBERED = re.compile(r"(?<![\w])(?P<unit>quận|phường) (?P<name>\d{1,2})(?![\w])")
 _LIST_GAP = re.compile(r"\s*(?:,|và|;)\s*")
+#: The number some wards' names end with ("phường Hà Giang 1"), where the sentence or list goes on after it;
+#: not "xã Tân Lập 2 lần", a count.
+_WARD_NUMBER = re.compile(r" (\d{1,2})(?=[,.;:)]|\s+và\s|\s*$)")
 _FORMER = re.compile(r"\s+cũ\b")
 #: Names that begin with a province's name and are not the province: the Pacific Ocean, and with it
 #: "châu Á - Thái Bình Dương" (Asia-Pacific), which news of APEC names often.
@@ -303,6 +306,9 @@ class Tagger:
                 continue
             if unit in _LOWER_LEVEL:
                 name = _place_name(tokens)
+                size = len(name.split())
+                if size == len(tokens) and (number := _WARD_NUMBER.match(text, run.end())):
+                    name = f"{name} {number.group(1)}"  # "phường Hà Giang 1", "phường Hà Giang 2": two wards
                 places.append(_Place(index, start, unit, name, False))
                 if unit == "đặc khu":
                     # The special zones (since 1 July 2025) replaced island districts of the same names:
@@ -310,7 +316,7 @@ class Tagger:
                     size, districts = self._longest_district(tokens, "")
                     if districts:
                         district_hits.append(districts)
-                self._scan_rest(tokens, len(name.split()), day, provinces, people)
+                self._scan_rest(tokens, size, day, provinces, people)
                 continue
             self._scan_rest(tokens, 0, day, provinces, people)
 
