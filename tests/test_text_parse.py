@@ -89,6 +89,15 @@ def test_photo_credit_makes_a_caption():
     assert article.source_name is None  # a photo credit is no byline
 
 
+@pytest.mark.parametrize("credit", ["Ảnh: Hoàng Triều", "(Ảnh: TTXVN)"])
+def test_a_caption_with_its_credit_on_the_next_line_is_a_caption_not_a_heading(credit):
+    article = parse(f"Tiêu đề\n\nĐoạn một.\n\nÔng Nguyễn Văn Được - Chủ tịch UBND TP.HCM\n{credit}\n\n"
+                    "Kết quả nổi bật\n\nĐoạn hai.")
+    assert article.captions == ["Ông Nguyễn Văn Được - Chủ tịch UBND TP.HCM", credit]
+    assert article.headings == ["Kết quả nổi bật"]
+    assert [block.kind for block in article.blocks] == ["paragraph", "caption", "caption", "heading", "paragraph"]
+
+
 @pytest.mark.parametrize("line", ["Ảnh minh họa", "(Ảnh minh hoạ)"])
 def test_an_illustration_placeholder_is_a_caption_not_a_heading(line):
     article = parse(f"Tiêu đề\n\nĐoạn một.\n\n{line}\n\nĐoạn hai.")

@@ -97,6 +97,8 @@ _BARE_BYLINE = re.compile(r"^(?:PV|P\.V\.?|PV\.|CTV|Phóng viên|Nhóm PV|Nhóm 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
 #: "Video: …", "Clip: …": what a page shows where a video stood, a caption like a picture's.
 _VIDEO_CAPTION = re.compile(r"^(?:Video|Clip|Infographic)\s*:\s*\S", re.IGNORECASE)
+#: A photo credit and nothing else: "Ảnh: Hoàng Triều", "(Ảnh: TTXVN)".
+_CREDIT_ALONE = re.compile(r"^[(\[]?[Ảả]nh\s*:\s*[^.:]{1,60}[)\]]?\.?$")
 _PHOTO_CREDIT = re.compile(r"[Ảả]nh(?:\s+minh\s+(?:họa|hoạ))?\s*[:)]|^[(\[]?[Ảả]nh minh (?:họa|hoạ)[)\]]?$")
 _TERMINAL = tuple(".:;,…")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -307,6 +309,12 @@ def _sort_body(article: ParsedArticle, content: list[_Line]) -> None:
         text = line.text
         if _is_caption(line, at_top=index == 0):
             kind = BlockKind.CAPTION
+            if _CREDIT_ALONE.match(text) and article.blocks and article.blocks[-1].kind == BlockKind.HEADING:
+                # "Ông Nguyễn Văn Được - Chủ tịch UBND TP.HCM" over "Ảnh: Hoàng Triều": a caption
+                # with its credit on a line of its own, not a heading.
+                article.headings.pop()
+                article.blocks[-1] = Block(BlockKind.CAPTION, article.blocks[-1].text)
+                article.captions.append(article.blocks[-1].text)
             article.captions.append(text)
         elif _is_heading(line, previous, index + 1 < len(content)):
             kind = BlockKind.HEADING
