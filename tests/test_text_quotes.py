@@ -56,6 +56,12 @@ def test_an_official_named_after_the_city_or_district_council_without_its_place(
         ("direct", "Đối thoại giúp dân hiểu", "Lâm Quang Thi", "Chủ tịch UBND TP. Châu Đốc")]
 
 
+@pytest.mark.parametrize("verb", ["xúc động", "trải lòng", "chia sẻ với phóng viên", "trả lời PV"])
+def test_words_of_feeling_and_answers_to_the_reporter_attribute_a_quote(verb):
+    found = quotes(f"Ông Đinh Văn Thơm, người dân xã Ba Tơ {verb}: “Cảm ơn Mặt trận đã không bỏ rơi bà con”.")
+    assert found == [("direct", "Cảm ơn Mặt trận đã không bỏ rơi bà con", "Đinh Văn Thơm", "người dân xã Ba Tơ")]
+
+
 def test_descriptor_after_the_name_is_the_title():
     found = quotes("Anh Hà Văn Tùng, người dân thôn Xuân Hồi, cho biết: “Đường mới giúp bà con đi lại dễ”.")
     assert found == [("direct", "Đường mới giúp bà con đi lại dễ", "Hà Văn Tùng", "người dân thôn Xuân Hồi")]

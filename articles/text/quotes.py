@@ -63,6 +63,9 @@ cho biết|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|bày tỏ|c
 |cho hay|nhắn nhủ|viết|trao đổi|bộc bạch|nhớ lại|khẳng định lại|nhắc nhở|phấn khởi nói|phấn khởi cho biết
 |chỉ đạo|quán triệt|khuyến cáo|tiết lộ|thổ lộ|nhận xét|phân tích|lý giải|chia sẻ thêm|nói thêm|cho biết thêm
 |từng nói|từng khẳng định|từng căn dặn|đã nói|đã khẳng định|đã căn dặn|đã dạy|từng dạy|dạy rằng
+|xúc động|trải lòng|trăn trở|băn khoăn|hồ hởi|phấn khởi|vui mừng|bồi hồi
+|chia sẻ với phóng viên|chia sẻ với PV|nói với phóng viên|nói với PV|trao đổi với phóng viên|trao đổi với PV
+|trả lời phóng viên|trả lời PV
 """.replace("\n", "").split("|"), key=len, reverse=True)
 
 #: Cue words that make the quoted text after them a motto.
