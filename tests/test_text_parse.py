@@ -138,6 +138,10 @@ def test_furniture_is_removed_and_reported_in_order():
         ("PV", "PV"),
         ("Minh Anh", "Minh Anh"),
         ("Bài, ảnh: Ngọc Hân", "Ngọc Hân"),
+        ("Q.Anh", "Q.Anh"),
+        ("N.T.H", "N.T.H"),
+        ("PV (tổng hợp)", "PV"),
+        ("Minh Anh - tổng hợp", "Minh Anh"),
     ],
 )
 def test_source_line_or_byline_gives_the_source_name(closing, source):

@@ -94,6 +94,11 @@ _BYLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _BARE_BYLINE = re.compile(r"^(?:PV|P\.V\.?|PV\.|CTV|Phóng viên|Nhóm PV|Nhóm phóng viên|BTV)$")
+#: A writer by initials: "T.H", "N.T.H", "Q.Anh", "H. Nhung".
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
+#: "PV (tổng hợp)", "Minh Anh - tổng hợp": a writer who compiled the story from others.
+_COMPILED_BY = re.compile(r"^(?P<name>\S.{0,60}?)\s*(?:\(\s*tổng hợp\s*\)|[-–]\s*tổng hợp|\btổng hợp)\.?$",
+                          re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
 #: "Video: …", "Clip: …": what a page shows where a video stood, a caption like a picture's.
 _VIDEO_CAPTION = re.compile(r"^(?:Video|Clip|Infographic)\s*:\s*\S", re.IGNORECASE)
@@ -169,11 +174,14 @@ def _name_and_url(source: str) -> tuple[str, str | None]:
 
 
 def _byline(line: str) -> str | None:
-    """The name a byline gives: "Bài, ảnh: Minh Anh", "PV", or a bare "Minh Anh"."""
+    """The name a byline gives: "Bài, ảnh: Minh Anh", "PV", "Q.Anh", a bare "Minh Anh"; "PV (tổng hợp)" gives "PV"."""
     match = _BYLINE_LABEL.match(line)
     if match:
         return match.group("name").strip(" .")
-    if _BARE_BYLINE.match(line):
+    compiled = _COMPILED_BY.match(line)
+    if compiled:
+        return _byline(compiled.group("name"))
+    if _BARE_BYLINE.match(line) or _INITIALS.match(line):
         return line.rstrip(".")
     names = [part.strip() for part in re.split(r"\s+[-–—&]\s+|\s*,\s*", line.rstrip("."))]
     if all(2 <= _words(n) <= 4 for n in names) and len(names) <= 3 and all(
