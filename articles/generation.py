@@ -5,7 +5,8 @@ lengths, diacritics and punctuation are those of real provincial news. Each
 article gets one to five provinces in force on its date (so pre-2025 units
 appear in the archive), organisations, people, quotes and a lead image path.
 Rows go in batches of 1,000 through articles.bulk_insert (COPY on
-PostgreSQL, each article built while the server inserts the ones before it):
+PostgreSQL, each article built while the server inserts the ones before it),
+on PostgreSQL from several processes at once (articles.generation_workers):
 a million-row archive takes minutes, not hours.
 """
 
