@@ -142,12 +142,22 @@ def test_furniture_is_removed_and_reported_in_order():
         ("N.T.H", "N.T.H"),
         ("PV (tổng hợp)", "PV"),
         ("Minh Anh - tổng hợp", "Minh Anh"),
+        ("Cổng TTĐT tỉnh", "Cổng TTĐT tỉnh"),
+        ("Đài PT-TH Nghệ An", "Đài PT-TH Nghệ An"),
     ],
 )
 def test_source_line_or_byline_gives_the_source_name(closing, source):
     article = parse(f"Tiêu đề\n\nĐoạn một.\n\nĐoạn hai./.\n\n{closing}")
     assert article.source_name == source
     assert article.body_paragraphs == ["Đoạn một.", "Đoạn hai./."]
+
+
+def test_a_paper_named_alone_at_the_end_is_the_source_and_a_report_is_story():
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nMinh Anh\n\nBáo Tuyên Quang")
+    assert (article.source_name, article.byline) == ("Báo Tuyên Quang", "Minh Anh")
+    article = parse("Tiêu đề\n\nĐoạn một.\n\nBáo cáo cho thấy tỉnh đã làm tốt")
+    assert article.source_name is None
+    assert article.body_paragraphs == ["Đoạn một.", "Báo cáo cho thấy tỉnh đã làm tốt"]
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,9 @@ _BYLINE_SLASH_PAPER = re.compile(r"^(?P<name>[^/]{2,40}?)\s*/\s*(?P<paper>[A-ZĐ
 #: "Nguyễn Hải (Báo Nghệ An)", "Minh Anh (TTXVN)": the writer, and in brackets the paper first printing it.
 _BYLINE_WITH_PAPER = re.compile(r"^(?P<name>[^()\[\]]{3,60}?)\s*[(\[](?P<paper>(?:Báo|Tạp chí|Đài|Cổng|TTXVN|VOV|VTV"
                                 r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\b)[^()\[\]]{0,60})[)\]]$")
+#: A paper or portal named alone on a closing line: "Báo Tuyên Quang", "Cổng TTĐT tỉnh", "Đài PT-TH Nghệ An";
+#: not "Báo cáo …" (a report), whose next word is in lower case.
+_PAPER_ALONE = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|Thông tấn xã)\s+(?:[A-ZĐ]|thông tin điện tử\b)[^.,:;!?]{0,60}$")
 _SOURCE_URL = re.compile(r"https?://(?P<host>[\w.-]+)(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE)
 _BYLINE_LABEL = re.compile(
     r"^(?:Bài\s*(?:,|và)?\s*ảnh|Bài và ảnh|Tin\s*(?:,|và)?\s*ảnh|Bài|Tin|Văn bản|Thực hiện|Tác giả|Ghi chép"
@@ -293,6 +296,8 @@ def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = No
         last = content[-1].text
         if article.source_name is None and (name := _source_name(last)):
             article.source_name, article.source_url = _name_and_url(name)
+        elif article.source_name is None and _PAPER_ALONE.match(last) and _words(last) <= 8:
+            article.source_name = last  # "Báo Tuyên Quang", "Cổng TTĐT tỉnh": the paper, not a writer
         elif article.byline is None and (name := _byline(last)):
             article.byline = name
         elif article.byline is None and (both := _BYLINE_WITH_PAPER.match(last) or _BYLINE_SLASH_PAPER.match(last)) \
