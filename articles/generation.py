@@ -200,10 +200,11 @@ def generate_articles(count: int, *, seed: int = 1, status=Article.Status.PUBLIS
                       clock=timezone.now, people=200, jobs=1) -> GenerationResult:
     """Insert `count` articles spread over the years since start_year; returns timing.
 
-    jobs > 1 writes the batches in that many worker processes, each with its
-    own connection, on PostgreSQL (SQLite takes one writer at a time): the
-    server's work, most of a generated article's cost, then runs on every
-    core. The articles are the same for a seed whatever jobs is.
+    jobs > 1 writes the batches from that many processes on PostgreSQL, this
+    one and jobs - 1 workers, each with its own connection (SQLite takes one
+    writer at a time): the server's work, most of a generated article's cost,
+    then runs on every core. The articles are the same for a seed whatever
+    jobs is.
     """
     speakers = _people(random.Random(seed), people)
     started = clock()

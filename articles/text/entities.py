@@ -313,7 +313,7 @@ class Tagger:
                 if unit == "đặc khu":
                     # The special zones (since 1 July 2025) replaced island districts of the same names:
                     # "đặc khu Phú Quốc" is in the province the district of Phú Quốc now belongs to.
-                    size, districts = self._longest_district(tokens, "")
+                    _, districts = self._longest_district(tokens, "")
                     if districts:
                         district_hits.append(districts)
                 self._scan_rest(tokens, size, day, provinces, people)

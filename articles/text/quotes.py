@@ -25,9 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .bodies import BODY, BODY_START
-from .normalise import fold_spaces, old_tones, search_key
-from .organisations import DEPARTMENTS
+from .bodies import BODY, BODY_START, DEPARTMENT_SPELLINGS, alternation
+from .normalise import fold_spaces, search_key
 from .records import ParsedQuote
 
 #: Common Vietnamese surnames; a person's name starts with one of them.
@@ -160,11 +159,10 @@ def _motto_before(before: str) -> bool:
     if not any(cue in window for cue in MOTTO_CUES) and not any(t in window for t in _CUE_CASE_TRAPS):
         return False
     return _MOTTO_BEFORE.search(before, max(0, len(before) - 60)) is not None
+
+
 #: Names that hold a comma ("Sở Văn hóa, Thể thao và Du lịch"): an office is not cut into two there.
-_NAMES_WITH_COMMAS = re.compile("|".join(sorted(
-    {re.escape(spelling) for department, abbreviations in DEPARTMENTS.items()
-     for name in (department, *abbreviations) if "," in name for spelling in (name, old_tones(name))},
-    key=len, reverse=True)))
+_NAMES_WITH_COMMAS = re.compile(alternation(spelling for spelling in DEPARTMENT_SPELLINGS if "," in spelling))
 _KEPT_COMMA = "\x00"
 
 
@@ -671,10 +669,8 @@ def _office_before_deed(part: str) -> str | None:
         return None
     start = BODY_START.search(part, 0, _OFFICE_BODY_REACH)
     body = BODY.match(part, start.start()) if start else None
-    if body is None or (body.end() < len(part) and not part[body.end():body.end() + 2].startswith(" ")):
-        return None
-    rest = part[body.end():].split(None, 1)
-    if rest and not rest[0][:1].islower():
+    rest = part[body.end():] if body else None
+    if rest is None or (rest and not (rest.startswith(" ") and rest.lstrip()[:1].islower())):
         return None
     return part[:body.end()]
 
