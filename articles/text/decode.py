@@ -52,10 +52,12 @@ def decode_bytes(data: bytes, *, file_name: str) -> str:
         text = codecs.decode(data, "utf-8-sig")
     except UnicodeDecodeError as error:
         raise SourceError(file_name, "not UTF-8 text", line=_line_of(data, error.start)) from None
-    controls = len(_CONTROL.findall(text))
-    if controls and controls > MAX_CONTROL_SHARE * len(text):
-        raise SourceError(file_name, f"binary data ({controls} control characters)")
-    text = _LINE_ENDS.sub("\n", text)
+    if _CONTROL.search(text):  # counted only when there is one: most texts have none
+        controls = len(_CONTROL.findall(text))
+        if controls > MAX_CONTROL_SHARE * len(text):
+            raise SourceError(file_name, f"binary data ({controls} control characters)")
+    if "\r" in text:
+        text = _LINE_ENDS.sub("\n", text)
     # nfc() also drops invisible characters; its translate() is the slow part, so only when needed.
     text = nfc(text) if _INVISIBLE.search(text) else unicodedata.normalize("NFC", text)
     if not text.strip():

@@ -190,10 +190,12 @@ class Tagger:
     # --- one article
 
     def tag(self, texts: Sequence[str], *, published_at: datetime.datetime | None = None,
-            speakers: Iterable[str] = ()) -> Entities:
+            speakers: Iterable[str] = (), folded: bool = False) -> Entities:
+        """folded: every text's spaces are folded already (fold_spaces), as the parser's lines are."""
         day = published_at.date() if published_at else None
         if any(map(Recaser.shouting, texts)):
             texts = [self.recaser.recase(text) if Recaser.shouting(text) else text for text in texts]
+            folded = False
         places: list[_Place] = []
         found_provinces: list[ProvinceEntry] = []
         district_hits: list[list[DistrictEntry]] = []
@@ -230,7 +232,7 @@ class Tagger:
         context = max(provinces, key=lambda p: (counts[p.key], -provinces.index(p))) if provinces else None
 
         bodies: dict[str, str] = {}
-        named = self._organisations.find_each(texts)
+        named = self._organisations.find_each(texts, folded=folded)
         for index, text in enumerate(texts):
             for name in self._bodies(index, text, places, context):
                 bodies.setdefault(name.casefold(), name)
@@ -566,24 +568,28 @@ class _OrganisationMatcher:
     def find(self, text: str) -> list[str]:
         return self.find_each([text])[0]
 
-    def find_each(self, texts: Sequence[str]) -> list[list[str]]:
-        """The organisations each text names, in order, as one regex search per text would find them."""
+    def find_each(self, texts: Sequence[str], *, folded: bool = False) -> list[list[str]]:
+        """The organisations each text names, in order, as one regex search per text would find them.
+
+        folded: the texts' spaces are folded already, and are not folded again.
+        """
         found: list[list[str]] = [[] for _ in texts]
         if self._regex is None:
             return found
-        folded = [fold_spaces(text) for text in texts]
+        if not folded:
+            texts = [fold_spaces(text) for text in texts]
         # One string for the whole article: names never hold a line end, and "\n" is no
         # word character, so a match neither crosses texts nor changes at their edges.
-        joined = "\n".join(folded)
+        joined = "\n".join(texts)
         lowered = joined.lower()
         if self._traps is None or len(lowered) != len(joined) or any(c in lowered for c in self._traps):
-            for index, text in enumerate(folded):
+            for index, text in enumerate(texts):
                 found[index] = [self._names[m.group().casefold()] for m in self._regex.finditer(text)]
             return found
         at_start: dict[int, list[str]] = {}
         for last, name in self._automaton.iter(lowered):
             at_start.setdefault(last + 1 - len(name), []).append(name)
-        ends = list(itertools.accumulate(len(text) + 1 for text in folded))
+        ends = list(itertools.accumulate(len(text) + 1 for text in texts))
         end = 0
         for start in sorted(at_start):
             if start < end or (start and _is_word_char(joined[start - 1])):

@@ -176,6 +176,10 @@ def _name_and_url(source: str) -> tuple[str, str | None]:
     return match.group("host").removeprefix("www."), source
 
 
+#: Three names of at most four words, and the dashes between them.
+_MAX_BYLINE_WORDS = 3 * 4 + 2
+
+
 def _byline(line: str) -> str | None:
     """The name a byline gives: "Bài, ảnh: Minh Anh", "PV", "Q.Anh", a bare "Minh Anh"; "PV (tổng hợp)" gives "PV"."""
     match = _BYLINE_LABEL.match(line)
@@ -186,6 +190,8 @@ def _byline(line: str) -> str | None:
         return _byline(compiled.group("name"))
     if _BARE_BYLINE.match(line) or _INITIALS.match(line):
         return line.rstrip(".")
+    if _words(line) > _MAX_BYLINE_WORDS:
+        return None  # a paragraph: not worth splitting into would-be names
     names = [part.strip() for part in re.split(r"\s+[-–—&]\s+|\s*,\s*", line.rstrip("."))]
     if all(2 <= _words(n) <= 4 for n in names) and len(names) <= 3 and all(
         _NAME_WORD.match(w) and w[0].isupper() for n in names for w in n.split()
@@ -208,23 +214,26 @@ def _is_heading(line: _Line, previous: str | None, has_next: bool) -> bool:
 
 def _is_caption(line: _Line, at_top: bool) -> bool:
     text = line.text
-    if _VIDEO_CAPTION.match(text) and _line_words(text) <= MAX_CAPTION_WORDS:
+    words = _line_words(text)
+    if words > MAX_CAPTION_WORDS + 20:
+        return False  # a paragraph, credited or not
+    if _VIDEO_CAPTION.match(text) and words <= MAX_CAPTION_WORDS:
         return True
     # Most lines have no "ảnh" at all, which str.find tells faster than the regex.
     credit = _PHOTO_CREDIT.search(text) if "ảnh" in text or "Ảnh" in text else None
     while credit and credit.start() and text[credit.start() - 1].isalnum():
         credit = _PHOTO_CREDIT.search(text, credit.end())  # "hình ảnh:" is not a credit
-    if credit and _line_words(text) <= MAX_CAPTION_WORDS + 20:
+    if credit:
         return True
-    if _line_words(text) > MAX_CAPTION_WORDS or text.startswith(_OPENING_QUOTES):
+    if words > MAX_CAPTION_WORDS or text.startswith(_OPENING_QUOTES):
         return False
     # Where a picture stood: after its placeholder lines, or a line opening with its
     # non-breaking space right under the title.
     return line.after_picture or (at_top and line.nbsp_start)
 
 
-def _lines(text: str) -> list[_Line]:
-    if not unicodedata.is_normalized("NFC", text) or _INVISIBLE.search(text):
+def _lines(text: str, *, decoded: bool = False) -> list[_Line]:
+    if not decoded and (not unicodedata.is_normalized("NFC", text) or _INVISIBLE.search(text)):
         text = nfc(text)  # decode_bytes() has done it already; a str from elsewhere may not have
     lines, picture = [], False
     # str.split() is several times faster than the regex, which only old Mac and Windows line ends need.
@@ -242,9 +251,12 @@ def _lines(text: str) -> list[_Line]:
 def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = None,
                   tagger: Tagger | None = None) -> ParsedArticle:
     """One article's title, dateline, source, body, quotes and tags."""
-    if tagger is None:
-        tagger = tagger_for(gazetteer or Gazetteer())
-    lines = _lines(text)
+    return _parse(text, file_name, _tagger(tagger, gazetteer), decoded=False)
+
+
+def _parse(text: str, file_name: str, tagger: Tagger, *, decoded: bool) -> ParsedArticle:
+    """parse_article(); decoded: text comes from decode_bytes(), NFC and without invisible characters."""
+    lines = _lines(text, decoded=decoded)
     boilerplate: list[str] = []
 
     # The title: the first line that is not furniture (a dateline may come first).
@@ -348,6 +360,7 @@ def _find_quotes_and_tags(article: ParsedArticle, tagger: Tagger) -> None:
         [article.title, *article.captions, *article.headings, *article.body_paragraphs],
         published_at=article.published_at,
         speakers=speakers,
+        folded=True,  # lines are folded as they are read (_lines)
     )
     article.provinces = entities.provinces
     article.organisations = entities.organisations
@@ -358,5 +371,8 @@ def _find_quotes_and_tags(article: ParsedArticle, tagger: Tagger) -> None:
 def parse_bytes(data: bytes, *, file_name: str, gazetteer: Gazetteer | None = None,
                 tagger: Tagger | None = None) -> ParsedArticle:
     """parse_article() of raw file contents; SourceError for anything that is not an article."""
-    return parse_article(decode_bytes(data, file_name=file_name), file_name=file_name,
-                         gazetteer=gazetteer, tagger=tagger)
+    return _parse(decode_bytes(data, file_name=file_name), file_name, _tagger(tagger, gazetteer), decoded=True)
+
+
+def _tagger(tagger: Tagger | None, gazetteer: Gazetteer | None) -> Tagger:
+    return tagger if tagger is not None else tagger_for(gazetteer or Gazetteer())
