@@ -14,6 +14,7 @@ a person or anything named after one ("Chủ tịch Hồ Chí Minh").
 
 import bisect
 import datetime
+import functools
 import itertools
 import re
 from collections import Counter
@@ -553,7 +554,6 @@ class _OrganisationMatcher:
         for entry in gazetteer.organisations:
             for spelling in {s for n in (entry.name, *entry.aliases) for s in _spellings(n)}:
                 self._names.setdefault(spelling.casefold(), entry.name)
-        self._regex = _trie_regex(self._names) if self._names else None
         self._automaton = ahocorasick.Automaton()
         for name in self._names:
             self._automaton.add_word(name, name)
@@ -565,6 +565,11 @@ class _OrganisationMatcher:
         if any(name != name.lower() for name in self._names):
             self._traps = None  # names lower() would change (some scripts' casefold): always the regex
 
+    @functools.cached_property
+    def _regex(self) -> re.Pattern:
+        # Compiled on first use, for the rare text that needs it: a third of building a Tagger.
+        return _trie_regex(self._names)
+
     def find(self, text: str) -> list[str]:
         return self.find_each([text])[0]
 
@@ -574,7 +579,7 @@ class _OrganisationMatcher:
         folded: the texts' spaces are folded already, and are not folded again.
         """
         found: list[list[str]] = [[] for _ in texts]
-        if self._regex is None:
+        if not self._names:
             return found
         if not folded:
             texts = [fold_spaces(text) for text in texts]
