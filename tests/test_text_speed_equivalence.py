@@ -8,12 +8,14 @@ Regenerate it only for a change of behaviour that is meant, and say so.
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from articles.text import quotes
 from articles.text.benchmark import benchmark_gazetteer, generate_texts, measure
 from articles.text.entities import Tagger
 from articles.text.gold import as_gold_dict
@@ -84,3 +86,47 @@ FRAGMENTS = ["Hội Nông dân", "hội nông dân", "HỘI", "tỉnh An Giang",
 @given(st.lists(st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join), min_size=1, max_size=4))
 def test_matcher_agrees_with_the_regex(texts):
     assert MATCHER.find_each(texts) == by_regex(texts)
+
+
+# --- Speech verbs: one automaton pass must find what looking back from every comma found.
+
+def speech_verbs_by_looking_back(text):
+    """How _speech_verbs() found them before: from every colon, comma and " rằng ", back to a verb."""
+    ends = [(m.start(), m.end()) for m in re.finditer(r"[:,]", text)]
+    ends += [(m.start(), m.start() + 6) for m in re.finditer(r"(?= rằng )", text)]
+    ends += [(m.start() + 5, m.start() + 6) for m in re.finditer(r"(?= rằng )", text)]
+    verbs = []
+    for end, after in sorted(ends):
+        start = quotes._verb_before(text, end)
+        if start is None or (verbs and verbs[-1].start == start):
+            continue
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if after < len(text):
+            verbs.append(quotes._Verb(start, after))
+    return verbs
+
+
+VERB_FRAGMENTS = ["cho biết", "cho", "biết", "nói", "rằng", "cho rằng", "thêm", "lại", "chia sẻ với phóng viên",
+                  "phấn khởi nói", "trả lời PV", "kể", "x", "(", "“", "Ông Nguyễn Văn An", ",", ":", ";", " ", " ",
+                  "dạy rằng", "nói rằng", "tỉnh"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(VERB_FRAGMENTS), max_size=16).map("".join))
+@example("Ông A cho rằng tỉnh làm tốt")  # the verb holds "rằng"
+@example("Ông A nói rằng tỉnh làm tốt")
+@example("Ông A cho biết thêm , tỉnh làm tốt")
+@example("Ông A cho biết: tỉnh làm tốt, bà B nói: tốt")
+@example("Ông A (nói, xnói, tốt")  # not where a word starts
+@example("Ông A phấn khởi nói, tốt")  # the longest verb
+@example("nói rằng, tốt")
+def test_speech_verbs_agree_with_looking_back_from_each_comma(text):
+    paragraph = " ".join(text.split())  # a paragraph's spaces are folded
+    assert quotes._speech_verbs(paragraph) == speech_verbs_by_looking_back(paragraph)
+
+
+def test_speech_verbs_in_the_generated_articles_agree_with_looking_back():
+    paragraphs = [p for text in TEXTS for p in parse_article(text, file_name="a.txt", tagger=TAGGER).body_paragraphs]
+    assert sum(len(quotes._speech_verbs(p)) for p in paragraphs) > 20
+    assert [quotes._speech_verbs(p) for p in paragraphs] == [speech_verbs_by_looking_back(p) for p in paragraphs]

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import ahocorasick
+
 from .bodies import BODY, BODY_START, DEPARTMENT_SPELLINGS, alternation
 from .normalise import fold_spaces, search_key
 from .records import ParsedQuote
@@ -86,9 +88,6 @@ _ANY_QUOTE = re.compile(r"[“”«»„\"]")
 # ahead to the next full stop, twice as fast.
 _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[”\"»)]*\s+(?=[\"“«(]?[^\W\d_])")
 # Reported speech goes on after a colon, a comma or "rằng" that follows a speech verb.
-# Searching for those and looking back for a verb is many times faster than
-# searching for eighty verbs.
-_AFTER_VERB = re.compile(r"[:,]")  # with " rằng " found by str.find: one regex for both is slower
 _VERB_SET = frozenset(verb + tail for verb in SPEECH_VERBS for tail in ("", " thêm", " lại"))
 _VERB_LAST_WORDS = frozenset(verb.rsplit(" ", 1)[-1] for verb in _VERB_SET)
 _VERB_WORDS = max(verb.count(" ") + 1 for verb in _VERB_SET)
@@ -116,19 +115,46 @@ def _verb_before(text: str, end: int) -> int | None:
     return None
 
 
+def _verb_automaton():
+    automaton = ahocorasick.Automaton()
+    for verb in _VERB_SET:
+        automaton.add_word(verb, len(verb))
+    automaton.make_automaton()
+    return automaton
+
+
+#: Every speech verb, found in one pass over a paragraph (C code): faster than looking back
+#: for one from each of its commas, which most follow no verb, and than a regex of 200 verbs.
+_VERBS_IN = _verb_automaton()
+
+
 def _speech_verbs(text: str) -> list[_Verb]:
-    """Speech verbs followed by a colon, a comma or "rằng" and more words: where reported speech may start."""
-    # (where a verb would end, where the reported words would begin)
-    ends = [(m.start(), m.end()) for m in _AFTER_VERB.finditer(text)]
-    at = text.find(" rằng ")
-    while at >= 0:
-        ends.append((at, at + 6))  # "nói rằng …"
-        ends.append((at + 5, at + 6))  # "cho rằng …": the verb holds "rằng"
-        at = text.find(" rằng ", at + 1)
+    """Speech verbs followed by a colon, a comma or "rằng" and more words: where reported speech may start.
+
+    What _verb_before() would find looking back from every colon, comma and
+    " rằng " of a paragraph whose spaces are folded: at each place a verb
+    may end, the longest one that starts a word.
+    """
+    longest: dict[int, int] = {}  # where a verb ends -> where the longest one ending there starts
+    for last, size in _VERBS_IN.iter(text):
+        start, end = last + 1 - size, last + 1
+        if (start == 0 or text[start - 1] == " ") and start < longest.get(end, end):
+            longest[end] = start
+    # (the colon, comma or " rằng " after the verb, where the reported words would begin, the verb's start)
+    ends = []
+    for end, start in longest.items():
+        mark = end
+        while mark < len(text) and text[mark] == " ":
+            mark += 1
+        if mark < len(text) and text[mark] in ":,":
+            ends.append((mark, mark + 1, start))
+        if text.startswith(" rằng ", end):
+            ends.append((end, end + 6, start))  # "nói rằng …"
+        if text.startswith(" ", end) and text.endswith(" rằng", 0, end):
+            ends.append((end, end + 1, start))  # "cho rằng …": the verb holds "rằng"
     verbs = []
-    for end, after in sorted(ends):
-        start = _verb_before(text, end)
-        if start is None or (verbs and verbs[-1].start == start):
+    for _, after, start in sorted(ends):
+        if verbs and verbs[-1].start == start:
             continue
         while after < len(text) and text[after] == " ":
             after += 1
