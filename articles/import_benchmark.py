@@ -136,7 +136,7 @@ def measure_parsing(sources, *, profile: bool = False) -> tuple[Measurement, str
     if profiler:
         profiler.enable()
     for file_name, data in sources:
-        tagging.parse(decode_source(data, file_name=file_name), file_name=file_name, with_tagger=tagger)
+        tagging.parse(decode_source(data, file_name=file_name), file_name=file_name, with_tagger=tagger, decoded=True)
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - started

@@ -378,7 +378,7 @@ class Importer:
             if isinstance(parsed, Exception):  # raised in a worker process
                 raise parsed
             if parsed is None:
-                parsed = tagging.parse(plan.text, file_name=result.file_name, with_tagger=self.tagger)
+                parsed = tagging.parse(plan.text, file_name=result.file_name, with_tagger=self.tagger, decoded=True)
             result.parsed = parsed
             if len(parsed.title) > Article._meta.get_field("title").max_length:
                 raise SourceError(result.file_name, f"the title is {len(parsed.title)} characters long; is the "

@@ -212,9 +212,12 @@ def organisation_province(name: str, gazetteer: Gazetteer, *, on: datetime.date 
 
 # --- Parsing with the database's knowledge ------------------------------------
 
-def parse(text: str, *, file_name: str, with_tagger: Tagger | None = None) -> ParsedArticle:
-    """parse_article() with the database's Tagger: what the importer and suggest() both run."""
-    return parse_article(text, file_name=file_name, gazetteer=None, tagger=with_tagger or tagger())
+def parse(text: str, *, file_name: str, with_tagger: Tagger | None = None, decoded: bool = False) -> ParsedArticle:
+    """parse_article() with the database's Tagger: what the importer and suggest() both run.
+
+    decoded: text comes from decode_bytes() (articles.importing.decode_source).
+    """
+    return parse_article(text, file_name=file_name, gazetteer=None, tagger=with_tagger or tagger(), decoded=decoded)
 
 
 # --- Suggestions for the editors' desk ----------------------------------------

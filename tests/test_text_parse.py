@@ -243,6 +243,16 @@ def test_parse_bytes_handles_bom_crlf_and_nfd():
     assert article.places == ["huyện Như Xuân"]
 
 
+def test_a_text_not_from_decode_bytes_is_normalised_before_it_is_read():
+    import unicodedata
+
+    # A str from elsewhere (the admin's preview, a test, a script): NFD, with a zero-width space.
+    text = unicodedata.normalize("NFD", "Thanh Hoá phát\u200b triển\n\nHuyện Như Xuân có nhiều đổi mới.")
+    article = parse_article(text, file_name="nfd.txt", gazetteer=GAZETTEER)
+    assert article.title == "Thanh Hoá phát triển"
+    assert article.places == ["huyện Như Xuân"]
+
+
 def test_parse_bytes_refuses_binary():
     with pytest.raises(SourceError):
         parse_bytes(b"\x00\x01\x02binary", file_name="x.bin", gazetteer=GAZETTEER)

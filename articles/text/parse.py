@@ -249,13 +249,13 @@ def _lines(text: str, *, decoded: bool = False) -> list[_Line]:
 
 
 def parse_article(text: str, *, file_name: str, gazetteer: Gazetteer | None = None,
-                  tagger: Tagger | None = None) -> ParsedArticle:
-    """One article's title, dateline, source, body, quotes and tags."""
-    return _parse(text, file_name, _tagger(tagger, gazetteer), decoded=False)
+                  tagger: Tagger | None = None, decoded: bool = False) -> ParsedArticle:
+    """One article's title, dateline, source, body, quotes and tags.
 
-
-def _parse(text: str, file_name: str, tagger: Tagger, *, decoded: bool) -> ParsedArticle:
-    """parse_article(); decoded: text comes from decode_bytes(), NFC and without invisible characters."""
+    decoded: text is what decode_bytes() returned (NFC, no invisible characters), and is not checked again.
+    """
+    if tagger is None:
+        tagger = tagger_for(gazetteer or Gazetteer())
     lines = _lines(text, decoded=decoded)
     boilerplate: list[str] = []
 
@@ -371,8 +371,5 @@ def _find_quotes_and_tags(article: ParsedArticle, tagger: Tagger) -> None:
 def parse_bytes(data: bytes, *, file_name: str, gazetteer: Gazetteer | None = None,
                 tagger: Tagger | None = None) -> ParsedArticle:
     """parse_article() of raw file contents; SourceError for anything that is not an article."""
-    return _parse(decode_bytes(data, file_name=file_name), file_name, _tagger(tagger, gazetteer), decoded=True)
-
-
-def _tagger(tagger: Tagger | None, gazetteer: Gazetteer | None) -> Tagger:
-    return tagger if tagger is not None else tagger_for(gazetteer or Gazetteer())
+    return parse_article(decode_bytes(data, file_name=file_name), file_name=file_name,
+                         gazetteer=gazetteer, tagger=tagger, decoded=True)
