@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from articles.text import quotes
 from articles.text.benchmark import benchmark_gazetteer, generate_texts, measure
+from articles.text.bodies import by_first_letter
 from articles.text.entities import Tagger
 from articles.text.gold import as_gold_dict
 from articles.text.parse import parse_article
@@ -130,3 +131,18 @@ def test_speech_verbs_in_the_generated_articles_agree_with_looking_back():
     paragraphs = [p for text in TEXTS for p in parse_article(text, file_name="a.txt", tagger=TAGGER).body_paragraphs]
     assert sum(len(quotes._speech_verbs(p)) for p in paragraphs) > 20
     assert [quotes._speech_verbs(p) for p in paragraphs] == [speech_verbs_by_looking_back(p) for p in paragraphs]
+
+
+# --- Alternations grouped by first letter match what the plain alternation matches, where it does.
+
+GROUPED_WORDS = ["UBKT", "Ủy ban", "Uỷ ban", "Tỉnh", "Thành", "Thị", "UBND", "UBMTTQ", "MTTQ", "Sở ", "Ban",
+                 "Ban Dân vận", "Ban Tuyên giáo và Dân vận", "Hội", "Hội đồng", "T"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.permutations(GROUPED_WORDS),
+       st.lists(st.sampled_from([*GROUPED_WORDS, " ", "x", "Dân vận", "ủy", "B", "U"]), max_size=12).map("".join))
+def test_an_alternation_grouped_by_first_letter_matches_as_the_plain_one(words, text):
+    plain = re.compile("|".join(map(re.escape, words)))
+    grouped = re.compile(by_first_letter(words))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -41,11 +41,28 @@ BOARD_SPELLINGS = {spelling: board for board, abbreviations in org.PARTY_BOARDS.
                     for spelling in (board, *abbreviations)}
 LOCAL_SPELLINGS = {spelling: body for body, abbreviations in org.LOCAL_BODIES.items()
                     for spelling in (body, *abbreviations)}
+
+
+def by_first_letter(words) -> str:
+    """The alternation of words, in their order, grouped by first letter: "U(?:BKT|BND)|Ủy ban".
+
+    It matches what "UBKT|Ủy ban|UBND" does, and where it does: two words with different first
+    letters never match at the same place, and within a group the order is kept. re then tries
+    one branch per letter, not one per word, at each capital of a text: twice as fast here.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(re.escape(first) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                    for first, rests in groups.items())
+
+
 #: Where a body's name can start; cheap to search, so BODY runs only there.
-BODY_START = re.compile(
-    r"UBKT|Ủy ban|Uỷ ban|Tỉnh|Thành|Huyện|Quận|Thị|Đảng|UBND|HĐND|Hội đồng|UBMTTQ|MTTQ|Mặt trận|Sở "
-    rf"|{alternation({*BOARD_SPELLINGS, *LOCAL_SPELLINGS})}"
-)
+BODY_START = re.compile(by_first_letter([
+    "UBKT", "Ủy ban", "Uỷ ban", "Tỉnh", "Thành", "Huyện", "Quận", "Thị", "Đảng", "UBND", "HĐND", "Hội đồng",
+    "UBMTTQ", "MTTQ", "Mặt trận", "Sở ",
+    *sorted({*BOARD_SPELLINGS, *LOCAL_SPELLINGS}, key=len, reverse=True),
+]))
 BODY = re.compile(
     r"(?:"
     rf"(?P<board>{alternation(BOARD_SPELLINGS)})\s+(?P<board_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
