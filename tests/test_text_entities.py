@@ -45,7 +45,8 @@ def test_the_press_abbreviations_of_ho_chi_minh_city_are_the_city_and_its_bodies
     found = tag("UBND TP.HCM và Thành đoàn TPHCM ra quân tại quận 1; Tp. HCM có 22 quận, huyện.",
                 published_at=at(2023))
     assert [p.name for p in found.provinces] == ["Hồ Chí Minh"]
-    assert found.organisations == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    assert found.organisations == ["Ủy ban nhân dân Thành phố Hồ Chí Minh",
+                                   "Đoàn Thanh niên Cộng sản Hồ Chí Minh Thành phố Hồ Chí Minh"]
     assert found.places == ["quận 1"]  # the city is a province, no place inside one
     assert provinces("Tỉnh BR-VT đón 2 triệu lượt khách.", published_at=at(2024)) == ["Bà Rịa - Vũng Tàu"]
 
@@ -271,6 +272,22 @@ def test_the_courts_procuracies_and_border_guards_of_each_locality():
                                    "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau"]
     # The supreme court is no locality's.
     assert tag("Tòa án nhân dân tối cao hướng dẫn xét xử.", published_at=at(2024)).organisations == []
+
+
+def test_the_youth_union_of_each_locality_however_papers_name_it():
+    found = tag("Tỉnh đoàn Thanh Hóa phối hợp với Đoàn TNCS Hồ Chí Minh huyện Như Xuân và Huyện đoàn Quan Hóa.",
+                published_at=at(2024))
+    assert found.organisations == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Thanh Hóa",
+                                   "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện Như Xuân",
+                                   "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện Quan Hóa"]
+    # Named after Hồ Chí Minh, the union is no sign of the city.
+    assert [p.name for p in found.provinces] == ["Thanh Hóa"]
+    # A bare "Tỉnh đoàn" is the province's the article is about; its secretary is no place.
+    found = tag("UBND tỉnh Nghệ An khen thưởng. Bí thư Tỉnh đoàn Lê Văn Minh phát biểu.", published_at=at(2024))
+    assert "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An" in found.organisations
+    # Words, not the union: "Thành đoàn kết" (Thành, a name, unites), the national union, the union of a school.
+    assert tag("Anh Nguyễn Văn Thành đoàn kết mọi người. Kỷ niệm ngày thành lập Đoàn TNCS Hồ Chí Minh. "
+               "Đoàn Thanh niên trường THPT Lam Sơn ra quân.", published_at=at(2024)).organisations == []
 
 
 def test_a_locality_executive_committee_is_its_party_organisation_and_the_central_one_nothing():

@@ -69,6 +69,9 @@ BODY = re.compile(
     rf"|(?P<inspection>UBKT|{_UY_UPPER} ban Kiểm tra)"
     rf"\s+(?P<inspection_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
     rf"|(?P<party_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+{_UY}"
+    # The Youth Union's committee, named like the Party's: "Tỉnh đoàn", "Thành đoàn"; not "Thành đoàn kết"
+    # (Thành, a name, unites).
+    r"|(?P<union_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+[đĐ]oàn(?!\s+(?:kết|tụ|viên|tàu|xe|thể|công tác))"
     rf"|Đảng\s+{_UY}\s+(?P<cell_level>xã|phường|thị trấn|đặc khu)"
     r"|(?P<party_body>Đảng bộ)"
     rf"|(?P<committee>UBND|{_UY_UPPER} ban nhân dân)"

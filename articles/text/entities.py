@@ -416,6 +416,8 @@ class Tagger:
             kind, level = org.INSPECTION, COMMITTEE_LEVEL[groups["inspection_level"]]
         elif groups["party_level"]:
             kind, level = org.PARTY, COMMITTEE_LEVEL[groups["party_level"]]
+        elif groups["union_level"]:
+            kind, level, head = org.LOCAL, COMMITTEE_LEVEL[groups["union_level"]], org.YOUTH_UNION
         elif groups["cell_level"]:
             kind, level = org.PARTY, groups["cell_level"]
         elif groups["party_body"]:

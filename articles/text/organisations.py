@@ -71,6 +71,7 @@ PARTY_BOARDS = {
     "Ban Nội chính": (),
     "Văn phòng": (),
 }
+YOUTH_UNION = "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
 #: Bodies each locality has, named "<body> <unit> <name>" at every level ("Hội Nông dân huyện Nghĩa Đàn"):
 #: the socio-political organisations of the Front, the police and the provincial military command.
 #: Not in the reference data: each is created the first time an import finds it, like a department.
@@ -84,6 +85,9 @@ LOCAL_BODIES = {
     "Bộ Chỉ huy Bộ đội Biên phòng": ("Bộ CH BĐBP", "BĐBP"),
     "Tòa án nhân dân": ("TAND", "Toà án nhân dân"),
     "Viện Kiểm sát nhân dân": ("VKSND",),
+    # Also written "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn" (bodies.BODY); not "Đoàn Thanh niên" alone,
+    # which a school or a company has too.
+    YOUTH_UNION: ("Đoàn TNCS Hồ Chí Minh", "Đoàn TNCS HCM"),
 }
 
 #: A province's departments (sở), by the names of before and since the reorganisation of March 2025,
