@@ -274,6 +274,24 @@ def test_the_courts_procuracies_and_border_guards_of_each_locality():
     assert tag("Tòa án nhân dân tối cao hướng dẫn xét xử.", published_at=at(2024)).organisations == []
 
 
+def test_wards_and_communes_named_after_a_former_province_or_district_have_their_bodies():
+    # Since July 2025: "phường Thái Bình" (Hưng Yên), "xã Hà Trung" (Thanh Hóa). Their names start with a
+    # surname, but they are places, not the holder of an office.
+    found = tag("UBND phường Thái Bình và Đảng ủy xã Hà Trung họp.", published_at=at(2025, 9))
+    assert found.organisations == ["Ủy ban nhân dân phường Thái Bình", "Đảng ủy xã Hà Trung"]
+    # The holder of a commune's office is still no commune's body.
+    assert tag("Chủ tịch UBND xã Lê Văn Tám phát biểu.", published_at=at(2025, 9)).organisations == []
+
+
+def test_a_numbered_wards_bodies_keep_its_number():
+    found = tag("Đảng ủy phường Hà Giang 1 và UBND phường Hà Giang 2, tỉnh Tuyên Quang.", published_at=at(2025, 9))
+    assert found.organisations == ["Đảng ủy phường Hà Giang 1", "Ủy ban nhân dân phường Hà Giang 2"]
+    assert found.places == ["phường Hà Giang 1", "phường Hà Giang 2"]
+    # A count after the name is not part of it.
+    assert tag("UBND xã Tân Lập 3 năm liền đạt chuẩn.", published_at=at(2025, 9)).organisations == [
+        "Ủy ban nhân dân xã Tân Lập"]
+
+
 def test_the_youth_union_of_each_locality_however_papers_name_it():
     found = tag("Tỉnh đoàn Thanh Hóa phối hợp với Đoàn TNCS Hồ Chí Minh huyện Như Xuân và Huyện đoàn Quan Hóa.",
                 published_at=at(2024))

@@ -438,6 +438,9 @@ class Tagger:
                 level = level or found_level
                 if level is None:
                     return None
+                if level in _LOWER_LEVEL and name == groups["name"] and (
+                        number := _WARD_NUMBER.match(match.string, match.end())):
+                    name = f"{name} {number.group(1)}"  # "UBND phường Hà Giang 1", as its place is read
                 return org.body_name(kind, level, name, head)
             if name.split(" ", 1)[0] not in SURNAMES:
                 return None
@@ -490,8 +493,12 @@ class Tagger:
                 return " ".join(tokens[:size]), found
         if level is None or level == "tỉnh":
             return None
-        if tokens[0] in SURNAMES and 2 <= len(tokens) <= 4:
-            return None  # "Bí thư Huyện ủy Nguyễn Văn A": the holder, not an unknown district
+        joined = " ".join(tokens)
+        if tokens[0] in SURNAMES and 2 <= len(tokens) <= 4 and joined not in self._provinces \
+                and joined not in self._districts:
+            # "Bí thư Huyện ủy Nguyễn Văn A": the holder, not an unknown district. Since 2025 many wards
+            # and communes bear a former province's or district's name ("UBND phường Thái Bình"): a place.
+            return None
         return _place_name(tokens), level
 
     def _province_name(self, name):
