@@ -186,6 +186,23 @@ def test_an_office_alone_is_the_one_person_named_with_it_before():
     ) == []
 
 
+def test_an_office_of_a_place_named_with_no_one_after_it_is_its_holder_named_before():
+    # "Hà Tĩnh" after the office is the province, not a person called Hà Tĩnh.
+    found = quotes(
+        "Dự hội nghị có Bí thư Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng.",
+        "Bí thư Tỉnh ủy Hà Tĩnh nhấn mạnh: “Phải lấy dân làm gốc”.",
+    )
+    assert found == [("direct", "Phải lấy dân làm gốc", "Hoàng Trung Dũng", "Bí thư Tỉnh ủy Hà Tĩnh")]
+    found = quotes(
+        "Dự có Phó Chủ tịch Thường trực UBND tỉnh Nguyễn Hồng Lĩnh.",
+        "Phó Chủ tịch Thường trực UBND tỉnh yêu cầu: “Cần làm ngay”.",
+    )
+    assert found == [("direct", "Cần làm ngay", "Nguyễn Hồng Lĩnh", "Phó Chủ tịch Thường trực UBND tỉnh")]
+    # A body named after a place says things, but it is no one's quote.
+    assert quotes("Trường Đại học Y Hà Tĩnh cho biết, năm nay trường tuyển 1.000 sinh viên.") == []
+    assert NameSplitter(PLACES).split("Giám đốc Sở Y tế Hà Tĩnh") is None
+
+
 def test_a_short_name_of_nobody_named_is_no_speaker():
     assert quotes("“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.") == []
 

@@ -299,9 +299,13 @@ class NameSplitter:
             return None
         chosen = next((i for i in candidates if not self._inside_place(keys, start, i)), None)
         if chosen is None:
-            # A name that is also a place ("Chủ tịch Hồ Chí Minh") is still the person
-            # when nothing else could be.
+            # A name that is also a place ("Chủ tịch Hồ Chí Minh") is still the person when nothing
+            # else could be; but no one else is named exactly as a province or a district is: "Bí thư
+            # Tỉnh ủy Hà Tĩnh nhấn mạnh", "Trường Đại học Y Hà Nội cho biết" name no one.
             chosen = candidates[0]
+            name = " ".join(words[chosen:])
+            if name != HO_CHI_MINH and " ".join(keys[chosen:]) in self._places:
+                return None
         return " ".join(words[:chosen]), " ".join(words[chosen:])
 
 
@@ -408,9 +412,10 @@ class QuoteFinder:
         words = segment.split()
         if len(words) >= 2 and words[-2].lower() in HONORIFICS and _is_capitalised(words[-1]):
             return known.by_given_name(words[-1])
-        # "Thủ tướng nhấn mạnh": an office alone, for the one person named with it before.
+        # "Thủ tướng nhấn mạnh", "Phó Chủ tịch Thường trực UBND tỉnh yêu cầu": an office alone (of up to
+        # ten words), for the one person named with it before.
         office = chunks[-1].strip()
-        if whole and office and office.count(" ") < 4 and _title_position(office) == 0 \
+        if whole and office and office.count(" ") < 10 and _title_position(office) == 0 \
                 and title_before(office) == office:
             return known.by_office(office)
         return None
