@@ -203,6 +203,17 @@ def test_an_office_of_a_place_named_with_no_one_after_it_is_its_holder_named_bef
     assert NameSplitter(PLACES).split("Giám đốc Sở Y tế Hà Tĩnh") is None
 
 
+def test_names_of_the_central_highlands_start_with_y_or_h_and_end_with_the_family_name():
+    assert quotes("Nghệ nhân ưu tú Y Dung Niê chia sẻ: “Chúng tôi giữ gìn tiếng chiêng”.") == [
+        ("direct", "Chúng tôi giữ gìn tiếng chiêng", "Y Dung Niê", "Nghệ nhân ưu tú")]
+    assert quotes("Già làng Y Khu Niê cho biết, buôn có 200 hộ.") == [
+        ("indirect", "buôn có 200 hộ", "Y Khu Niê", "Già làng")]
+    assert quotes("Phó Chủ tịch UBND tỉnh Đắk Lắk H’Yim Kđoh phát biểu: “Cần chăm lo đời sống đồng bào”.") == [
+        ("direct", "Cần chăm lo đời sống đồng bào", "H’Yim Kđoh", "Phó Chủ tịch UBND tỉnh Đắk Lắk")]
+    # "Y" as medicine, in a body's name, is no one.
+    assert quotes("Giám đốc Học viện Y Dược cho biết, năm nay tuyển 500 sinh viên.") == []
+
+
 def test_a_short_name_of_nobody_named_is_no_speaker():
     assert quotes("“Chúng tôi mong được cấp giấy chứng nhận sớm”, ông Tám nói.") == []
 

@@ -41,6 +41,13 @@ Thiều Tống Trình Lạc Lộc Cầm Điểu Ksor Siu Rah Kpă
 Sùng Giàng Thào Vừ Mùa Lầu Sình Tráng Vàng Lù Hờ Chảo Bàn Lường Điêu
 """.split())
 
+#: Family names of the Ê Đê, Jrai and M'nông of the Central Highlands, written last: "Y Dung Niê",
+#: "H’Yim Kđoh". Their names start with "Y" (a man) or "H’" (a woman), not with a surname of SURNAMES.
+HIGHLAND_FAMILY_NAMES = frozenset("""
+Niê Kđăm Mlô Êban Ayun Adrơng Byă Knul Kbuôr Hwing Mđrăng Bkrông Ktla Ktul Êya Hđơk Kđoh Ênuôl Arul Rcom
+Rmah Rahlan Êcăm Hmŏk Mjâo Ksor Siu Nay Kpă
+""".split())
+
 #: Words before a name that are courtesy, not office: dropped from names and titles.
 HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cô", "chú", "em", "cụ", "thầy", "ngài", "cháu")
 
@@ -289,7 +296,9 @@ class NameSplitter:
             start -= 1
         if start == len(words):
             return None
-        candidates = [i for i in range(start, len(words) - 1) if words[i] in SURNAMES and len(words) - i <= 4]
+        highland = words[-1] in HIGHLAND_FAMILY_NAMES
+        candidates = [i for i in range(start, len(words) - 1) if len(words) - i <= 4 and (
+            words[i] in SURNAMES or (highland and (words[i] == "Y" or words[i].startswith(("H’", "H'")))))]
         if not candidates:
             return None
         # Keys of the capitalised words only: _inside_place() looks no further back.
@@ -725,12 +734,13 @@ _COURTESY_NAME = re.compile(rf"(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị) [{_UPPE
 
 
 def _names_someone(text: str) -> bool:
-    """Whether a paragraph could quote anyone: a surname in a run of capitalised words,
-    a courtesy word before a name ("ông Lộc"), or Hồ Chí Minh's names. Cheap, and false
-    for most paragraphs."""
+    """Whether a paragraph could quote anyone: a surname in a run of capitalised words or a
+    Highland family name ending one, a courtesy word before a name ("ông Lộc"), or Hồ Chí
+    Minh's names. Cheap, and false for most paragraphs."""
     if "Bác" in text or "Người" in text or "Hồ Chủ tịch" in text or _COURTESY_NAME.search(text):
         return True
-    return any(not SURNAMES.isdisjoint(run.split()[:-1]) for run in _CAPITALISED_RUN.findall(text))
+    return any(not SURNAMES.isdisjoint(words[:-1]) or words[-1] in HIGHLAND_FAMILY_NAMES
+               for words in map(str.split, _CAPITALISED_RUN.findall(text)))
 
 
 #: A name right after a unit word is a place, not a person: "TP. Hồ Chí Minh", "xã Lê Lợi".
