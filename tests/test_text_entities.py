@@ -308,6 +308,17 @@ def test_the_youth_union_of_each_locality_however_papers_name_it():
                "Đoàn Thanh niên trường THPT Lam Sơn ra quân.", published_at=at(2024)).organisations == []
 
 
+def test_the_party_committees_inside_a_provinces_bodies_are_their_own_bodies():
+    # Since 2025 the People's Committee, the police and the Party's own offices each have a Party committee.
+    found = tag("Đại hội Đảng bộ UBND tỉnh Gia Lai lần thứ I. Đảng ủy Công an tỉnh và Đảng ủy các cơ quan Đảng "
+                "tỉnh cũng họp.", published_at=at(2025, 9))
+    assert found.organisations == ["Đảng bộ Ủy ban nhân dân tỉnh Gia Lai", "Đảng ủy Công an tỉnh Gia Lai",
+                                   "Đảng ủy các cơ quan Đảng tỉnh Gia Lai"]
+    # The committee is not the People's Committee it sits in, which is tagged when named on its own.
+    found = tag("Đảng ủy UBND tỉnh Gia Lai ban hành nghị quyết; UBND tỉnh Gia Lai triển khai.", published_at=at(2025, 9))
+    assert found.organisations == ["Đảng ủy Ủy ban nhân dân tỉnh Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai"]
+
+
 def test_a_locality_executive_committee_is_its_party_organisation_and_the_central_one_nothing():
     found = tag("Ban Chấp hành Đảng bộ tỉnh Đắk Lắk và Ban Chấp hành Hội LHPN tỉnh họp.", published_at=at(2025, 12))
     assert found.organisations == ["Đảng bộ tỉnh Đắk Lắk", "Hội Liên hiệp Phụ nữ tỉnh Đắk Lắk"]

@@ -30,6 +30,7 @@ from .bodies import (
     BODY_START,
     COMMITTEE_LEVEL,
     DEPARTMENT_SPELLINGS,
+    INNER_PARTY_BODIES,
     JOIN,
     LOCAL_SPELLINGS,
     WORD,
@@ -420,6 +421,9 @@ class Tagger:
             kind, level, head = org.LOCAL, COMMITTEE_LEVEL[groups["union_level"]], org.YOUTH_UNION
         elif groups["cell_level"]:
             kind, level = org.PARTY, groups["cell_level"]
+        elif groups["inner_party"]:
+            committee = org.PARTY_ORGANISATION if groups["inner_party"] == org.PARTY_ORGANISATION else "Đảng ủy"
+            kind, head = org.LOCAL, f"{committee} {INNER_PARTY_BODIES[groups['inner_body']]}"
         elif groups["party_body"]:
             kind = org.PARTY_BODY
         elif groups["committee"]:
