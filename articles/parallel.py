@@ -39,8 +39,9 @@ from articles.text.records import Gazetteer, ParsedArticle, SourceError
 #: Texts sent to a worker at once: half a batch (importing.BATCH_SIZE), so
 #: both workers share each batch. Each chunk costs this process a fixed
 #: price (a future, a message each way, waking the threads that carry
-#: them): with chunks of 10 it spent 0.07 ms a text of the two cores' time,
-#: with 25, 0.05, and the pool parsed 6 % more texts a second.
+#: them): with chunks of 10 it spent about 0.07 ms a text of the two cores'
+#: time, with 25, 0.05-0.07, and the pool parsed 6 % more texts a second
+#: (docs/import-benchmark.md).
 CHUNK_SIZE = 25
 #: Batches handed out before the first of them is taken back: the workers
 #: parse these while the importing process writes the one before. More only
