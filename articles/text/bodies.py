@@ -41,6 +41,8 @@ BOARD_SPELLINGS = {spelling: board for board, abbreviations in org.PARTY_BOARDS.
                     for spelling in (board, *abbreviations)}
 LOCAL_SPELLINGS = {spelling: body for body, abbreviations in org.LOCAL_BODIES.items()
                     for spelling in (body, *abbreviations)}
+INNER_PARTY_SPELLINGS = {spelling: body for body, abbreviations in org.INNER_PARTY_BODIES.items()
+                         for spelling in (body, *abbreviations)}
 
 
 def by_first_letter(words) -> str:
@@ -56,10 +58,6 @@ def by_first_letter(words) -> str:
     return "|".join(re.escape(first) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
                     for first, rests in groups.items())
 
-
-#: Bodies with a Party committee of their own, as papers write them, and their names.
-INNER_PARTY_BODIES = {"UBND": org.PEOPLES_COMMITTEE, org.PEOPLES_COMMITTEE: org.PEOPLES_COMMITTEE,
-                      "Công an": "Công an", "Quân sự": "Quân sự", "các cơ quan Đảng": "các cơ quan Đảng"}
 
 #: Where a body's name can start; cheap to search, so BODY runs only there.
 BODY_START = re.compile(by_first_letter([
@@ -78,7 +76,7 @@ BODY = re.compile(
     r"|(?P<union_level>Tỉnh|Thành|Huyện|Quận|Thị)\s+[đĐ]oàn(?!\s+(?:kết|tụ|viên|tàu|xe|thể|công tác))"
     rf"|Đảng\s+{_UY}\s+(?P<cell_level>xã|phường|thị trấn|đặc khu)"
     # The Party's committee inside a body (2025): "Đảng ủy UBND tỉnh", "Đảng bộ Công an tỉnh".
-    rf"|(?P<inner_party>Đảng\s+{_UY}|Đảng bộ)\s+(?P<inner_body>{alternation(INNER_PARTY_BODIES)})(?=\s)"
+    rf"|(?P<inner_party>Đảng\s+{_UY}|Đảng bộ)\s+(?P<inner_body>{alternation(INNER_PARTY_SPELLINGS)})(?=\s)"
     r"|(?P<party_body>Đảng bộ)"
     rf"|(?P<committee>UBND|{_UY_UPPER} ban nhân dân)"
     r"|(?P<council>HĐND|Hội đồng nhân dân)"

@@ -30,7 +30,7 @@ from .bodies import (
     BODY_START,
     COMMITTEE_LEVEL,
     DEPARTMENT_SPELLINGS,
-    INNER_PARTY_BODIES,
+    INNER_PARTY_SPELLINGS,
     JOIN,
     LOCAL_SPELLINGS,
     WORD,
@@ -422,8 +422,9 @@ class Tagger:
         elif groups["cell_level"]:
             kind, level = org.PARTY, groups["cell_level"]
         elif groups["inner_party"]:
-            committee = org.PARTY_ORGANISATION if groups["inner_party"] == org.PARTY_ORGANISATION else "Đảng ủy"
-            kind, head = org.LOCAL, f"{committee} {INNER_PARTY_BODIES[groups['inner_body']]}"
+            # "Đảng bộ" or "Đảng ủy" (written "uỷ" too) of the body.
+            party = org.PARTY_ORGANISATION if groups["inner_party"] == org.PARTY_ORGANISATION else org.PARTY_EXECUTIVE
+            kind, head = org.LOCAL, f"{party} {INNER_PARTY_SPELLINGS[groups['inner_body']]}"
         elif groups["party_body"]:
             kind = org.PARTY_BODY
         elif groups["committee"]:

@@ -53,6 +53,7 @@ FATHERLAND_FRONT = "Ủy ban Mặt trận Tổ quốc Việt Nam"
 INSPECTION_COMMITTEE = "Ủy ban Kiểm tra"
 STANDING_BOARD = "Ban Thường vụ"
 PARTY_ORGANISATION = "Đảng bộ"
+PARTY_EXECUTIVE = "Đảng ủy"  # an organisation's committee: "Đảng ủy xã X", "Đảng ủy Công an tỉnh X"
 #: A province's deputies to the National Assembly, as one body: "Đoàn ĐBQH tỉnh Quảng Ninh".
 ASSEMBLY_DELEGATION = "Đoàn đại biểu Quốc hội"
 
@@ -88,6 +89,15 @@ LOCAL_BODIES = {
     # Also written "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn" (bodies.BODY); not "Đoàn Thanh niên" alone,
     # which a school or a company has too.
     YOUTH_UNION: ("Đoàn TNCS Hồ Chí Minh", "Đoàn TNCS HCM"),
+}
+
+#: Bodies with a Party organisation of their own since 2025, with the abbreviations papers write:
+#: "Đảng ủy UBND tỉnh Gia Lai" is "Đảng ủy Ủy ban nhân dân tỉnh Gia Lai".
+INNER_PARTY_BODIES = {
+    PEOPLES_COMMITTEE: ("UBND",),
+    "Công an": (),
+    "Quân sự": (),
+    "các cơ quan Đảng": (),
 }
 
 #: A province's departments (sở), by the names of before and since the reorganisation of March 2025,
@@ -133,8 +143,8 @@ def party_committee(level: str, name: str) -> str:
 def body_name(kind: str, level: str, name: str, head: str | None = None) -> str:
     """The official full name of a body of the given kind for one locality.
 
-    head: for a BOARD, which of PARTY_BOARDS (the Standing Board if none); for a LOCAL body, which of
-    LOCAL_BODIES.
+    head: for a BOARD, which of PARTY_BOARDS (the Standing Board if none); for a LOCAL body, its name
+    without the place: one of LOCAL_BODIES, or a Party organisation inside one of INNER_PARTY_BODIES.
     """
     if kind == PARTY:
         return party_committee(level, name)
