@@ -312,8 +312,7 @@ class NameSplitter:
             # else could be; but no one else is named exactly as a province or a district is: "Bí thư
             # Tỉnh ủy Hà Tĩnh nhấn mạnh", "Trường Đại học Y Hà Nội cho biết" name no one.
             chosen = candidates[0]
-            name = " ".join(words[chosen:])
-            if name != HO_CHI_MINH and " ".join(keys[chosen:]) in self._places:
+            if " ".join(words[chosen:]) != HO_CHI_MINH and " ".join(keys[chosen:]) in self._places:
                 return None
         return " ".join(words[:chosen]), " ".join(words[chosen:])
 
