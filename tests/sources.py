@@ -1,14 +1,11 @@
 """Source texts for the importer's tests: the seed texts, and small ones built to order."""
 
-import os
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from articles.seeding import SOURCES_DIR
 
-REPO = Path(__file__).resolve().parents[1]
 SEED_DATED = "002_ac696ad58154414b.txt"     # An Giang, 25/11/2022 17:05, baoangiang.com.vn
 SEED_UNDATED = "000_ef77439944f15189.txt"   # Thanh Hóa, no dateline
 
@@ -51,16 +48,6 @@ def as_windows_nfd(data: bytes) -> bytes:
     """The same text as a Windows editor with decomposed accents would save it: BOM, CRLF, NFD."""
     text = unicodedata.normalize("NFD", data.decode("utf-8")).replace("\n", "\r\n")
     return b"\xef\xbb\xbf" + text.encode("utf-8")
-
-
-def shared_gold_dir() -> Path | None:
-    """shared/gold beside the repository (main) or one level further up (a worktree)."""
-    for candidate in (REPO.parent / "shared" / "gold", REPO.parent.parent / "shared" / "gold"):
-        if (candidate / "score.py").exists() and (candidate / "seeds.json").exists():
-            return candidate
-    if os.environ.get("CI") == "true":
-        pytest.fail("shared/gold (score.py, seeds.json) is required under CI=true")
-    pytest.skip("shared/gold not found beside the repository (../shared or ../../shared)")
 
 
 @pytest.fixture(autouse=True)

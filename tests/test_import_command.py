@@ -19,9 +19,9 @@ from tests.sources import (  # noqa: F401  (fresh_gazetteer is an autouse fixtur
     SEED_UNDATED,
     fresh_gazetteer,
     seed_bytes,
-    shared_gold_dir,
     source,
 )
+from tests.text_support import shared_gold_dir
 
 pytestmark = pytest.mark.django_db
 
